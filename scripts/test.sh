@@ -9,11 +9,11 @@ log "kiểm thử đơn vị / unit tests"
 node_modules/.bin/vitest run --project unit
 
 log "kiểm thử API trên SQLite / API tests on SQLite"
-env -u DATABASE_URL node_modules/.bin/vitest run --project api
+env -u DATABASE_URL POVMAP_TEST_DIALECTS=sqlite node_modules/.bin/vitest run --project api
 
 if [ -z "${DATABASE_URL:-}" ]; then start_test_postgres; fi
 log "kiểm thử API trên PostgreSQL / API tests on PostgreSQL"
-node_modules/.bin/vitest run --project api
+POVMAP_TEST_DIALECTS=postgres node_modules/.bin/vitest run --project api
 
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM_PATH" ]; then

@@ -1,0 +1,21 @@
+// In-code migration provider: the migrations are imported modules, not files found at run time,
+// so they work the same under tsx, in a bundle and on both dialects. Names sort in run order.
+import { type Migration, type MigrationProvider } from 'kysely';
+import type { DialectName } from '../database.ts';
+import * as registry from './0001-registry.ts';
+import * as programmeData from './0002-programme-data.ts';
+import * as accounts from './0003-accounts.ts';
+import * as supervision from './0004-supervision.ts';
+import * as priority from './0005-priority.ts';
+
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  const all: Record<string, Migration> = {
+    '0001-registry': { up: (db) => registry.up(db), down: (db) => registry.down(db) },
+    '0002-programme-data': { up: (db) => programmeData.up(db, dialect), down: (db) => programmeData.down(db) },
+    '0003-accounts': { up: (db) => accounts.up(db, dialect), down: (db) => accounts.down(db) },
+    '0004-supervision': { up: (db) => supervision.up(db, dialect), down: (db) => supervision.down(db) },
+    '0005-priority': { up: (db) => priority.up(db, dialect), down: (db) => priority.down(db) },
+  };
+  return { getMigrations: async () => all };
+}
+

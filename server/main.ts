@@ -1,0 +1,49 @@
+// `npm run serve`: one Node process serving the client, the geodata files and the tRPC API.
+// PORT (8080) and HOST (127.0.0.1); the database from SQLITE_PATH / DATABASE_URL (db/database.ts).
+import http from 'node:http';
+import path from 'node:path';
+import { geodataOut, repoRoot } from '../geodata/settings.ts';
+import { databaseSettingsFromEnv, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { FlatGeobufBoundaries } from './geo/flatgeobuf-boundaries.ts';
+import { createRequestListener } from './http/app.ts';
+
+const port = Number(process.env.PORT || 8080);
+const host = process.env.HOST || '127.0.0.1';
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`povmap: PORT must be 0-65535, got "${process.env.PORT}"`);
+  process.exit(1);
+}
+
+// flatgeobuf 4.5 traces every R-tree step with console.debug (a dozen lines per units.at call):
+// not for a server log. POVMAP_DEBUG=1 keeps them.
+if (!process.env.POVMAP_DEBUG) console.debug = () => {};
+
+const database = openDatabase(databaseSettingsFromEnv());
+// Migrating here is cheap when up to date and spares "no such table" on a forgotten step.
+await migrateToLatest(database);
+const units = await database.db.selectFrom('unit').select('code').limit(1).execute();
+if (units.length === 0) console.error('povmap: WARNING the unit registry is empty: run `npm run seed`');
+
+const server = http.createServer(
+  createRequestListener({
+    services: { db: database.db, boundaries: new FlatGeobufBoundaries(geodataOut) },
+    geoRoot: geodataOut(),
+    clientRoot: path.join(repoRoot, 'dist', 'client'),
+  }),
+);
+
+server.listen(port, host, () => {
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  console.log(`povmap: http://${shownHost}:${actualPort}/`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    void database.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,99 @@
+// A seeded database from the real geodata build plus a real HTTP server on a random port, and a
+// typed tRPC client for it. One per test file and dialect.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import { vi } from 'vitest';
+import { geodataOut } from '../../../geodata/settings.ts';
+import type { DialectName } from '../../../server/db/database.ts';
+import { migrateToLatest } from '../../../server/db/migrate.ts';
+import { defaultRegistryPath } from '../../../server/db/seed/registry-file.ts';
+import { seedRegistry, type SeedReport } from '../../../server/db/seed/seed-registry.ts';
+import { FlatGeobufBoundaries } from '../../../server/geo/flatgeobuf-boundaries.ts';
+import { createRequestListener } from '../../../server/http/app.ts';
+import type { AppRouter } from '../../../server/router.ts';
+import { appRouter } from '../../../server/router.ts';
+import type { Services } from '../../../server/context.ts';
+import { createTestDatabase, type TestDatabase } from './dialects.ts';
+
+export interface SeededApp {
+  database: TestDatabase;
+  services: Services;
+  seed: SeedReport | null;
+  /** http://127.0.0.1:port */
+  baseUrl: string;
+  trpc: TRPCClient<AppRouter>;
+  /** In-process caller, no HTTP: `caller.units.search({...})`. */
+  caller: ReturnType<typeof appRouter.createCaller>;
+  /** A stand-in client build (index.html + one hashed asset) the server serves. */
+  clientRoot: string;
+  close(): Promise<void>;
+}
+
+export function requireGeodataBuild(): void {
+  const registry = defaultRegistryPath();
+  if (!fs.existsSync(registry)) {
+    throw new Error(`API tests need the real geodata build: ${registry} is missing — run \`npm run geodata\``);
+  }
+  // The pipeline writes names and links first ("units"), then points, areas and .fgb files.
+  const stage = /"stage"\s*:\s*"([^"]*)"/.exec(fs.readFileSync(registry, 'utf8').slice(0, 300))?.[1];
+  if (stage !== undefined && stage !== 'complete') {
+    throw new Error(`the geodata build in ${path.dirname(registry)} is at stage "${stage}": wait for \`npm run geodata\` to finish`);
+  }
+}
+
+/** `seed: false` gives an empty (migrated) registry, for tests that only need the HTTP server. */
+export async function startSeededApp(dialect: DialectName, options: { seed?: boolean } = {}): Promise<SeededApp> {
+  requireGeodataBuild();
+  // flatgeobuf traces each R-tree step with console.debug; the server silences it in main.ts
+  vi.spyOn(console, 'debug').mockImplementation(() => {});
+  const database = await createTestDatabase(dialect);
+  await migrateToLatest(database);
+  const seed =
+    options.seed === false
+      ? null
+      : await seedRegistry(database.db, { registryFile: defaultRegistryPath(), force: true });
+  const services: Services = { db: database.db, boundaries: new FlatGeobufBoundaries(geodataOut) };
+
+  const clientRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'povmap-client-'));
+  fs.mkdirSync(path.join(clientRoot, 'assets'));
+  fs.writeFileSync(path.join(clientRoot, 'index.html'), '<!doctype html><title>povmap</title>');
+  fs.writeFileSync(path.join(clientRoot, 'assets', 'index-B1a2C3d4.js'), 'console.log("povmap")');
+
+  const server = http.createServer(createRequestListener({ services, geoRoot: geodataOut(), clientRoot }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    database,
+    services,
+    seed,
+    baseUrl,
+    trpc: createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] }),
+    caller: appRouter.createCaller({ ...services, user: null }),
+    clientRoot,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.dispose();
+      fs.rmSync(clientRoot, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A raw request, unnormalised path included (fetch would resolve "/geo/../x" before sending). */
+export function rawGet(baseUrl: string, rawPath: string, headers: Record<string, string> = {}) {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = http.request({ hostname, port, path: rawPath, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
