@@ -51,10 +51,11 @@ export default defineConfig({
     : {
         // Started from node_modules/.bin, not npx: killing npx can leave the server running.
         // Playwright passes its own environment through, so DATABASE_URL / SQLITE_PATH /
-        // GEODATA_OUT set for the test run reach the server; only PORT is ours.
+        // GEODATA_OUT set for the test run reach the server; PORT and demo mode are ours.
         command: 'node_modules/.bin/tsx server/main.ts',
         url: `${baseURL}/`,
-        env: { PORT: String(port) },
+        // Demo mode: the demo accounts the tests sign in with (never with NODE_ENV=production).
+        env: { PORT: String(port), POVMAP_DEMO: '1' },
         reuseExistingServer: !process.env.CI,
         timeout: 60_000,
         stdout: 'pipe',

@@ -1,9 +1,14 @@
 // The app's tRPC router: one sub-router per domain. The client imports only `type AppRouter`.
 import { assertEveryProcedureDeclaresAccess, router } from './trpc.ts';
+import { adminAuditRouter } from './routers/admin-audit.ts';
+import { adminUsersRouter } from './routers/admin-users.ts';
+import { authRouter } from './routers/auth.ts';
 import { unitsRouter } from './routers/units.ts';
 
 export const appRouter = router({
+  auth: authRouter,
   units: unitsRouter,
+  admin: router({ users: adminUsersRouter, audit: adminAuditRouter }),
 });
 
 assertEveryProcedureDeclaresAccess(appRouter);

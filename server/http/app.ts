@@ -1,6 +1,11 @@
 // The one request listener: /trpc → tRPC, /geo/ → geodata files, anything else → the client.
+// Without a session only the client's static files (the sign-in page) and the public auth
+// procedures answer: /geo needs a session (same-origin fetches and Range requests carry the
+// cookie), and every other procedure says 401 in trpc.ts's gate.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { readSessionToken } from '../auth/session-cookie.ts';
+import { resolveSession } from '../auth/sessions.ts';
 import { contextFactory, type Services } from '../context.ts';
 import { appRouter } from '../router.ts';
 import { serveClientFile } from './client-files.ts';
@@ -16,12 +21,15 @@ export interface AppOptions {
 }
 
 export function createRequestListener(options: AppOptions): RequestListener {
+  const { services } = options;
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: contextFactory(options.services),
+    createContext: contextFactory(services),
     // Inputs are small (a search, a code, a point); imports will get their own upload route.
     maxBodySize: 1_000_000,
+    // One request may carry a view's worth of calls, not thousands of sign-in attempts.
+    maxBatchSize: 50,
     onError({ error, path }) {
       // Clients get a generic message for these (trpc.ts); the details belong in the log.
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`povmap: trpc ${path ?? '?'}:`, error.cause ?? error);
@@ -32,16 +40,32 @@ export function createRequestListener(options: AppOptions): RequestListener {
     // The raw path, not a URL-normalised one: "/geo/../x" must reach the traversal check as
     // written instead of silently becoming "/x".
     const pathname = (req.url ?? '/').split('?')[0] || '/';
-    if (pathname === '/trpc' || pathname.startsWith('/trpc/')) {
-      trpc(req, res);
-      return;
-    }
-    const handled = pathname.startsWith(GEO_PREFIX)
-      ? serveGeoFile(req, res, pathname, options.geoRoot)
-      : serveClientFile(req, res, pathname, options.clientRoot);
+    const handled = route(req, res, pathname);
     handled.catch((error: unknown) => {
       console.error(`povmap: ${req.method} ${pathname}:`, error);
       sendText(res, 500, 'Lỗi máy chủ / Internal server error');
     });
   };
+
+  async function route(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (pathname === '/trpc' || pathname.startsWith('/trpc/')) {
+      // tRPC would also take multipart/form-data and octet-stream posts, which an HTML form on
+      // another site can send without asking: only JSON (which needs a CORS preflight) gets in.
+      if (req.method === 'POST' && !isJson(req.headers['content-type'])) {
+        return sendText(res, 415, 'Chỉ nhận application/json / Only application/json is accepted');
+      }
+      trpc(req, res);
+      return;
+    }
+    if (pathname.startsWith(GEO_PREFIX)) {
+      const session = await resolveSession(services.db, readSessionToken(req.headers.cookie), services.clock());
+      if (!session) return sendText(res, 401, 'Cần đăng nhập / Sign-in required');
+      return serveGeoFile(req, res, pathname, options.geoRoot);
+    }
+    return serveClientFile(req, res, pathname, options.clientRoot);
+  }
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
 }

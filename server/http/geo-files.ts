@@ -8,8 +8,9 @@ import { sendText } from './respond.ts';
 export const GEO_PREFIX = '/geo/';
 
 // no-cache = "revalidate before use", not "do not store": after `npm run geodata` rebuilds a
-// file, a browser must not combine cached slices of the old file with new ones.
-const GEO_CACHE_CONTROL = 'public, no-cache';
+// file, a browser must not combine cached slices of the old file with new ones. private: the
+// files need a session, so a shared cache must not hand them to anyone who asks.
+const GEO_CACHE_CONTROL = 'private, no-cache';
 
 export async function serveGeoFile(req: IncomingMessage, res: ServerResponse, pathname: string, geoRoot: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -4,7 +4,7 @@
 //   "Hòa Đồng", "Hoà Đồng", NFC or NFD alike;
 // - search_tone_key: tones kept but not their position, to rank "Hòa Đồng" typed exactly above
 //   "Hóa Đông" that merely folds the same.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { foldVietnamese, toneInsensitiveKey } from '../../core/text.ts';
 import type { Database, StructureId, UnitLevel } from '../db/schema.ts';
 import { SUMMARY_COLUMNS, toSummary, withPaths, type UnitWithPath } from './unit-view.ts';
@@ -16,7 +16,8 @@ export interface SearchInput {
   limit: number;
 }
 
-export async function searchUnits(db: Kysely<Database>, input: SearchInput): Promise<UnitWithPath[]> {
+/** `within`: the caller's scope as a condition on unit columns (ctx.scope.condition). */
+export async function searchUnits(db: Kysely<Database>, input: SearchInput, within: Expression<SqlBool>): Promise<UnitWithPath[]> {
   const folded = foldVietnamese(input.q);
   if (folded === '') return [];
   const tone = toneInsensitiveKey(input.q);
@@ -46,6 +47,8 @@ export async function searchUnits(db: Kysely<Database>, input: SearchInput): Pro
         eb('search_key', 'like', sql<string>`${'%' + q + '%'} escape '\\'`),
       ]),
     );
+  // In the query, so `limit` counts only units the caller may see.
+  query = query.where(within);
   if (input.structure) query = query.where('structure', '=', input.structure);
   if (input.level) query = query.where('level', '=', input.level);
 

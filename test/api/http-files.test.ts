@@ -22,7 +22,9 @@ describe('static files over HTTP', () => {
   });
   afterAll(() => app?.close());
 
-  const get = (file: string, headers: Record<string, string> = {}) => rawGet(app.baseUrl, `/geo/${file}`, headers);
+  // /geo files need a session: the admin's cookie, as a browser's same-origin fetch sends it.
+  const get = (file: string, headers: Record<string, string> = {}) =>
+    rawGet(app.baseUrl, `/geo/${file}`, { cookie: app.adminSession.cookie, ...headers });
 
   it('answers a byte range with 206, Content-Range and exactly the file slice', async () => {
     for (const [range, start, end] of [
@@ -70,7 +72,7 @@ describe('static files over HTTP', () => {
     vi.spyOn(console, 'debug').mockImplementation(() => {}); // the reader logs every range request
     const rect = { minX: 109.25, minY: 12.92, maxX: 109.26, maxY: 12.93 };
     const codes: string[] = [];
-    for await (const feature of deserialize(`${app.baseUrl}/geo/${DETAIL}`, { rect })) {
+    for await (const feature of deserialize(`${app.baseUrl}/geo/${DETAIL}`, { rect, headers: { cookie: app.adminSession.cookie } })) {
       codes.push(String(feature.properties?.code));
     }
     expect(codes).toContain('22276');
@@ -91,7 +93,7 @@ describe('static files over HTTP', () => {
       '/../package.json',
       '/%2e%2e/%2e%2e/package.json',
     ]) {
-      const response = await rawGet(app.baseUrl, attempt);
+      const response = await rawGet(app.baseUrl, attempt, { cookie: app.adminSession.cookie });
       expect([400, 404], attempt).toContain(response.status);
       expect(response.body.toString('utf8')).not.toContain(secret.slice(0, 40));
     }
@@ -101,7 +103,16 @@ describe('static files over HTTP', () => {
     expect((await get('2025/nothing.fgb')).status).toBe(404);
   });
 
-  it('serves the client: index.html for app routes, immutable hashed assets, 404 for missing assets', async () => {
+  it('refuses geo files without a session (401), and marks them private to shared caches', async () => {
+    const anonymous = await rawGet(app.baseUrl, `/geo/${SMALL}`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.toString()).toMatch(/Sign-in required/);
+    const forged = await rawGet(app.baseUrl, `/geo/${SMALL}`, { cookie: 'povmap_session=' + 'A'.repeat(43) });
+    expect(forged.status).toBe(401);
+    expect((await get(SMALL)).headers['cache-control']).toBe('private, no-cache');
+  });
+
+  it('serves the client without a session (the sign-in page): index.html for app routes, immutable hashed assets, 404 for missing assets', async () => {
     for (const route of ['/', '/explore/2025/66', '/present?region=north']) {
       const page = await rawGet(app.baseUrl, route);
       expect(page.status, route).toBe(200);

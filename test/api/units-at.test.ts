@@ -59,7 +59,7 @@ for (const dialect of dialectsUnderTest()) {
         { structure: '2025', level: 'district', lon: 105, lat: 10 },
       ];
       for (const input of cases) {
-        const response = await fetch(`${app.baseUrl}/trpc/units.at?input=${encodeURIComponent(JSON.stringify(input))}`);
+        const response = await app.fetch(`/trpc/units.at?input=${encodeURIComponent(JSON.stringify(input))}`);
         expect(response.status, JSON.stringify(input)).toBe(400);
       }
     });

@@ -51,7 +51,7 @@ for (const dialect of dialectsUnderTest()) {
         (e: unknown) => e instanceof TRPCClientError && e.data?.code === 'NOT_FOUND',
       );
       const input = encodeURIComponent(JSON.stringify({ structure: 'pre2025', code: '22276; drop table unit' }));
-      const response = await fetch(`${app.baseUrl}/trpc/units.get?input=${input}`);
+      const response = await app.fetch(`/trpc/units.get?input=${input}`);
       expect(response.status).toBe(400);
     });
 

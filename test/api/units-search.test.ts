@@ -99,7 +99,7 @@ for (const dialect of dialectsUnderTest()) {
 
     it('answers plain JSON to a curl-style GET (no transformer)', async () => {
       const input = encodeURIComponent(JSON.stringify({ q: 'hoa dong', structure: 'pre2025' }));
-      const response = await fetch(`${app.baseUrl}/trpc/units.search?input=${input}`);
+      const response = await app.fetch(`/trpc/units.search?input=${input}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/application\/json/);
       const body = (await response.json()) as { result: { data: { code: string; labelPoint: unknown }[] } };
@@ -117,7 +117,7 @@ for (const dialect of dialectsUnderTest()) {
         { q: 42 },
       ];
       for (const input of cases) {
-        const response = await fetch(`${app.baseUrl}/trpc/units.search?input=${encodeURIComponent(JSON.stringify(input))}`);
+        const response = await app.fetch(`/trpc/units.search?input=${encodeURIComponent(JSON.stringify(input))}`);
         const text = await response.text();
         expect(response.status, text).toBe(400);
         const body = JSON.parse(text) as { error: { message: string; data: Record<string, unknown> } };
@@ -125,7 +125,7 @@ for (const dialect of dialectsUnderTest()) {
         expect(body.error.data.stack).toBeUndefined();
         expect(text).not.toMatch(/\bat .+\.ts:\d+/);
       }
-      const malformed = await fetch(`${app.baseUrl}/trpc/units.search?input=not-json`);
+      const malformed = await app.fetch(`/trpc/units.search?input=not-json`);
       expect(malformed.status).toBe(400);
     });
   });

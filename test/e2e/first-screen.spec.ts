@@ -11,6 +11,7 @@ import {
   hexToRgba,
   hideLayers,
   openMap,
+  signInAs,
   project,
   readPixels,
   renderedValues,
@@ -179,6 +180,7 @@ test('switches the interface to English and back', async ({ page }) => {
 });
 
 test('shows a readable error when boundaries cannot be loaded, and recovers on retry', async ({ page }) => {
+  await signInAs(page, 'demo-viewer');
   await page.route('**/geo/**', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
   await page.goto('/?e2e');
 

@@ -31,6 +31,18 @@ export const vi = {
   'attribution.boundariesPre2025': 'Ranh giới trước 01/07/2025',
   'attribution.crosswalk': 'Bảng chuyển đổi đơn vị 2025',
   'attribution.licence': 'giấy phép',
+  'auth.heading': 'Đăng nhập',
+  'auth.username': 'Tên đăng nhập',
+  'auth.password': 'Mật khẩu',
+  'auth.submit': 'Đăng nhập',
+  'auth.submitting': 'Đang đăng nhập…',
+  'auth.signOut': 'Đăng xuất',
+  'auth.checking': 'Đang kiểm tra phiên đăng nhập…',
+  'auth.unreachable': 'Không kết nối được máy chủ. Thử lại sau.',
+  'auth.demo.heading': 'Tài khoản dùng thử (chỉ ở chế độ demo)',
+  'auth.demo.note': 'Chỉ dùng để trình diễn: dữ liệu dưới cấp tỉnh là mô phỏng. Không có ở bản triển khai thật.',
+  'auth.demo.use': 'Dùng tài khoản này',
+  'auth.account': '{name} · {role}',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -62,6 +74,18 @@ export const en: Messages = {
   'attribution.boundariesPre2025': 'Boundaries before 1 July 2025',
   'attribution.crosswalk': '2025 unit crosswalk',
   'attribution.licence': 'licence',
+  'auth.heading': 'Sign in',
+  'auth.username': 'Username',
+  'auth.password': 'Password',
+  'auth.submit': 'Sign in',
+  'auth.submitting': 'Signing in…',
+  'auth.signOut': 'Sign out',
+  'auth.checking': 'Checking your session…',
+  'auth.unreachable': 'The server cannot be reached. Try again later.',
+  'auth.demo.heading': 'Demo accounts (demo mode only)',
+  'auth.demo.note': 'For demonstration only: data below province level is simulated. Not present in a real deployment.',
+  'auth.demo.use': 'Use this account',
+  'auth.account': '{name} · {role}',
 };
 
 export const LOCALES = ['vi', 'en'] as const;

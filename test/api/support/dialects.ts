@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase, type DialectName, type PovmapDatabase } from '../../../server/db/database.ts';
+import { openDatabase, type DatabaseSettings, type DialectName, type PovmapDatabase } from '../../../server/db/database.ts';
 
 export function dialectsUnderTest(): DialectName[] {
   const all: DialectName[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -19,6 +19,8 @@ export function dialectsUnderTest(): DialectName[] {
 }
 
 export interface TestDatabase extends PovmapDatabase {
+  /** How to open it again (the CLI tests pass these on as environment variables). */
+  settings: DatabaseSettings;
   /** Closes the connection and removes the file or schema. */
   dispose(): Promise<void>;
 }
@@ -26,9 +28,11 @@ export interface TestDatabase extends PovmapDatabase {
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'povmap-api-'));
-    const database = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'test.sqlite') });
+    const settings: DatabaseSettings = { dialect: 'sqlite', file: path.join(dir, 'test.sqlite') };
+    const database = openDatabase(settings);
     return {
       ...database,
+      settings,
       async dispose() {
         await database.close();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -38,9 +42,11 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
 
   const url = process.env.DATABASE_URL!;
   const schema = `povmap_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const database = openDatabase({ dialect: 'postgres', url, schema });
+  const settings: DatabaseSettings = { dialect: 'postgres', url, schema };
+  const database = openDatabase(settings);
   return {
     ...database,
+    settings,
     async dispose() {
       await database.close();
       // A separate connection: the pool above is gone, and its search_path is the dropped schema.
@@ -53,4 +59,13 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       }
     },
   };
+}
+
+/** The environment a CLI child process needs to open this test database. */
+export function databaseEnv(settings: DatabaseSettings): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.DATABASE_SCHEMA;
+  if (settings.dialect === 'sqlite') return { ...env, SQLITE_PATH: settings.file };
+  return { ...env, DATABASE_URL: settings.url, DATABASE_SCHEMA: settings.schema ?? '' };
 }

@@ -1,33 +1,60 @@
-// A seeded database from the real geodata build plus a real HTTP server on a random port, and a
-// typed tRPC client for it. One per test file and dialect.
+// A seeded database from the real geodata build, the fixture accounts, and a real HTTP server on
+// a random port with a typed tRPC client signed in as the country admin. One per test file and
+// dialect.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import type { TRPCClient } from '@trpc/client';
 import { vi } from 'vitest';
 import { geodataOut } from '../../../geodata/settings.ts';
+import type { SessionUser } from '../../../server/access.ts';
+import type { AuthSettings } from '../../../server/auth/auth-settings.ts';
+import { contextFor, createServices, type Services } from '../../../server/context.ts';
 import type { DialectName } from '../../../server/db/database.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import { defaultRegistryPath } from '../../../server/db/seed/registry-file.ts';
 import { seedRegistry, type SeedReport } from '../../../server/db/seed/seed-registry.ts';
 import { FlatGeobufBoundaries } from '../../../server/geo/flatgeobuf-boundaries.ts';
 import { createRequestListener } from '../../../server/http/app.ts';
+import { detachedExchange } from '../../../server/http/exchange.ts';
 import type { AppRouter } from '../../../server/router.ts';
 import { appRouter } from '../../../server/router.ts';
-import type { Services } from '../../../server/context.ts';
+import { createFixtureAccounts, TEST_PASSWORD, type FixtureName } from './accounts.ts';
 import { createTestDatabase, type TestDatabase } from './dialects.ts';
+import { clientFor, signInOverHttp, type HttpSession } from './http-session.ts';
+
+/** The server's clock: real time plus an offset the tests may move (session expiry, rate limits). */
+export class TestClock {
+  offsetMs = 0;
+  readonly now = () => new Date(Date.now() + this.offsetMs);
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
 
 export interface SeededApp {
   database: TestDatabase;
   services: Services;
+  clock: TestClock;
   seed: SeedReport | null;
   /** http://127.0.0.1:port */
   baseUrl: string;
+  accounts: Record<FixtureName, SessionUser>;
+  /** Typed client over HTTP, signed in as the country admin. */
   trpc: TRPCClient<AppRouter>;
-  /** In-process caller, no HTTP: `caller.units.search({...})`. */
+  /** The admin's HTTP session (cookie + CSRF token). */
+  adminSession: HttpSession;
+  /** Signs a fixture account in over HTTP. */
+  signIn(name: FixtureName): Promise<HttpSession>;
+  clientAs(name: FixtureName): Promise<TRPCClient<AppRouter>>;
+  /** In-process caller (no HTTP) as the country admin: `caller.units.search({...})`. */
   caller: ReturnType<typeof appRouter.createCaller>;
+  /** In-process caller as anyone (null = signed out). */
+  callerAs(user: SessionUser | null): ReturnType<typeof appRouter.createCaller>;
+  /** fetch with the admin's session cookie. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** A stand-in client build (index.html + one hashed asset) the server serves. */
   clientRoot: string;
   close(): Promise<void>;
@@ -45,8 +72,13 @@ export function requireGeodataBuild(): void {
   }
 }
 
-/** `seed: false` gives an empty (migrated) registry, for tests that only need the HTTP server. */
-export async function startSeededApp(dialect: DialectName, options: { seed?: boolean } = {}): Promise<SeededApp> {
+export interface AppOptions {
+  /** false: an empty (migrated) registry, for tests that only need the HTTP server. */
+  seed?: boolean;
+  auth?: Partial<AuthSettings>;
+}
+
+export async function startSeededApp(dialect: DialectName, options: AppOptions = {}): Promise<SeededApp> {
   requireGeodataBuild();
   // flatgeobuf traces each R-tree step with console.debug; the server silences it in main.ts
   vi.spyOn(console, 'debug').mockImplementation(() => {});
@@ -56,7 +88,14 @@ export async function startSeededApp(dialect: DialectName, options: { seed?: boo
     options.seed === false
       ? null
       : await seedRegistry(database.db, { registryFile: defaultRegistryPath(), force: true });
-  const services: Services = { db: database.db, boundaries: new FlatGeobufBoundaries(geodataOut) };
+  const accounts = await createFixtureAccounts(database.db);
+  const clock = new TestClock();
+  const services = createServices({
+    db: database.db,
+    boundaries: new FlatGeobufBoundaries(geodataOut),
+    clock: clock.now,
+    auth: { demo: false, secureCookie: 'auto', trustProxy: false, allowedOrigins: [], ...options.auth },
+  });
 
   const clientRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'povmap-client-'));
   fs.mkdirSync(path.join(clientRoot, 'assets'));
@@ -67,13 +106,25 @@ export async function startSeededApp(dialect: DialectName, options: { seed?: boo
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  const signIn = (name: FixtureName) => signInOverHttp(baseUrl, accounts[name].username, TEST_PASSWORD);
+  const adminSession = await signIn('admin');
+  const callerAs = (user: SessionUser | null) => appRouter.createCaller(() => contextFor(services, user, null, detachedExchange()));
+
   return {
     database,
     services,
+    clock,
     seed,
     baseUrl,
-    trpc: createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] }),
-    caller: appRouter.createCaller({ ...services, user: null }),
+    accounts,
+    trpc: clientFor(baseUrl, adminSession),
+    adminSession,
+    signIn,
+    clientAs: async (name) => clientFor(baseUrl, await signIn(name)),
+    caller: callerAs(accounts.admin),
+    callerAs,
+    fetch: (urlPath, init = {}) =>
+      fetch(`${baseUrl}${urlPath}`, { ...init, headers: { cookie: adminSession.cookie, ...(init.headers as Record<string, string>) } }),
     clientRoot,
     async close() {
       server.closeAllConnections();

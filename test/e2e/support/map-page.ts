@@ -6,8 +6,22 @@ import type {} from '../../../client/map/test-hook.ts'; // brings the Window.__p
 
 export type Rgba = [number, number, number, number];
 
-/** Opens the app in test mode and waits until the boundaries are drawn. */
-export async function openMap(page: Page, path = '/'): Promise<void> {
+/** Demo accounts (server/auth/demo-accounts.ts), present when the server runs with POVMAP_DEMO=1. */
+export const DEMO_PASSWORD = 'povmap-demo';
+export type DemoUser = 'demo-admin' | 'demo-planner' | 'demo-supervisor' | 'demo-viewer';
+
+/**
+ * Signs the page's browser context in through the API, as a script would: the session cookie
+ * lands in the context's jar, so the page that opens next is signed in.
+ */
+export async function signInAs(page: Page, username: DemoUser): Promise<void> {
+  const response = await page.request.post('/trpc/auth.signIn', { data: { username, password: DEMO_PASSWORD } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** Opens the app in test mode, signed in (the leader's national view by default), and waits until the boundaries are drawn. */
+export async function openMap(page: Page, path = '/', user: DemoUser = 'demo-viewer'): Promise<void> {
+  await signInAs(page, user);
   const url = new URL(path, 'http://placeholder');
   url.searchParams.set('e2e', '');
   await page.goto(`${url.pathname}${url.search}`);
