@@ -19,8 +19,11 @@ apt_install() {
 # Install npm dependencies when node_modules is missing or older than the lock file.
 ensure_node_modules() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    log "cài đặt thư viện (npm ci) / installing dependencies"
-    npm ci --no-audit --no-fund
+    log "cài đặt thư viện / installing dependencies"
+    # `npm install`, not `npm ci`: npm 11 leaves the other platforms' optional packages of
+    # msgpackr-extract (via mapshaper) out of the lock file and then `npm ci` refuses it as out of
+    # sync. `npm install` follows the same lock file and tolerates that.
+    npm install --no-audit --no-fund
   fi
 }
 
