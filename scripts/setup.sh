@@ -6,4 +6,6 @@ ensure_node_modules
 node_modules/.bin/tsx geodata/build.ts
 node_modules/.bin/tsx server/db/cli-migrate.ts
 node_modules/.bin/tsx server/db/cli-seed.ts
+# Demo data (simulated below province level, marked mô phỏng) unless demo mode is off.
+if [ "${POVMAP_DEMO:-1}" != 0 ]; then node_modules/.bin/tsx server/demo/cli.ts --quiet; fi
 ensure_client_build

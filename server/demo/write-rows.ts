@@ -1,0 +1,143 @@
+// Writes the demo data in ONE transaction, replacing only rows the demo seed wrote before:
+// rows without an import batch whose source starts with the demo's simulated or real prefix
+// (core/simulate/sources.ts). Rows imported by users (import_id set, or any other source) are
+// never deleted, and where one occupies a demo row's key the demo row is skipped, not forced in.
+import { CompiledQuery, PostgresAdapter, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { REAL_SOURCE_PREFIX, SIMULATED_SOURCE_PREFIX } from '../../core/simulate/sources.ts';
+import type { ObservationOut, SimReviewRow, TargetOut } from '../../core/simulate/types.ts';
+import type { CoordinationStatusTable, Database, ObservationTable, PovertyReviewTable, TargetTable } from '../db/schema.ts';
+
+/** 500 rows × ≤ 25 columns stays far below SQLite's 32,766 bound parameters. */
+const ROWS_PER_INSERT = 500;
+
+export interface WriteCounts {
+  deleted: Record<DemoTable, number>;
+  inserted: Record<DemoTable, number>;
+  /** Demo rows not written because a user's row holds the same key. */
+  skipped: Record<DemoTable, number>;
+}
+
+export type DemoTable = 'poverty_review' | 'observation' | 'target' | 'coordination_status';
+
+export interface DemoRows {
+  reviews: readonly SimReviewRow[];
+  observations: readonly ObservationOut[];
+  targets: readonly TargetOut[];
+  coordination: readonly Insertable<CoordinationStatusTable>[];
+}
+
+const demoSource = (prefixes: readonly string[]) => prefixes.map((p) => `${p}%`);
+
+/** `stamp`: an app_meta entry written in the same transaction (the seed's fingerprint). */
+export async function writeDemoRows(db: Kysely<Database>, rows: DemoRows, stamp?: { key: string; value: string }): Promise<WriteCounts> {
+  const counts: WriteCounts = {
+    deleted: { poverty_review: 0, observation: 0, target: 0, coordination_status: 0 },
+    inserted: { poverty_review: 0, observation: 0, target: 0, coordination_status: 0 },
+    skipped: { poverty_review: 0, observation: 0, target: 0, coordination_status: 0 },
+  };
+  const [simulated, real] = demoSource([SIMULATED_SOURCE_PREFIX, REAL_SOURCE_PREFIX]);
+  await db.transaction().execute(async (trx) => {
+    for (const table of ['poverty_review', 'observation', 'target'] as const) {
+      const result = await trx
+        .deleteFrom(table)
+        .where('import_id', 'is', null)
+        .where((eb) => eb.or([eb('source', 'like', simulated), eb('source', 'like', real)]))
+        .executeTakeFirst();
+      counts.deleted[table] = Number(result.numDeletedRows);
+    }
+    // coordination_status has no import batch: only rows from the BC 150 reference are the demo's
+    const result = await trx.deleteFrom('coordination_status').where('source', 'like', real).executeTakeFirst();
+    counts.deleted.coordination_status = Number(result.numDeletedRows);
+
+    await insert(trx, 'poverty_review', rows.reviews.map(toReviewRow), ['structure', 'unit_code', 'year'], counts);
+    await insert(trx, 'observation', rows.observations.map(toObservationRow), ['structure', 'unit_code', 'year', 'indicator'], counts);
+    await insert(trx, 'target', rows.targets.map(toTargetRow), ['structure', 'unit_code', 'year', 'indicator'], counts);
+    await insert(trx, 'coordination_status', [...rows.coordination], ['structure', 'province_code', 'year'], counts);
+    if (stamp) {
+      const now = new Date().toISOString();
+      await trx
+        .insertInto('app_meta')
+        .values({ key: stamp.key, value: stamp.value, updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: stamp.value, updated_at: now }))
+        .execute();
+    }
+  });
+  return counts;
+}
+
+/**
+ * Bulk INSERT … ON CONFLICT (key) DO NOTHING, bypassing Kysely's builder, which would spend most
+ * of the seed compiling 30,000 rows into query trees. SQLite: multi-row VALUES, 500 rows per
+ * statement (the text is built once per chunk size). PostgreSQL: one array parameter per
+ * column through unnest(), 5,000 rows per statement — parsing 12,500-placeholder statements
+ * is what makes multi-row VALUES slow there.
+ */
+async function insert<T extends DemoTable>(
+  trx: Transaction<Database>,
+  table: T,
+  values: Insertable<Database[T]>[],
+  key: readonly (keyof Database[T] & string)[],
+  counts: WriteCounts,
+): Promise<void> {
+  if (values.length === 0) return;
+  const columns = Object.keys(values[0]) as (keyof Insertable<Database[T]> & string)[];
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const size = postgres ? PG_ROWS_PER_INSERT : ROWS_PER_INSERT;
+  const texts = new Map<number, string>();
+  for (let i = 0; i < values.length; i += size) {
+    const chunk = values.slice(i, i + size);
+    let params: unknown[];
+    let text: string;
+    if (postgres) {
+      text = texts.get(0) ?? unnestText(table, columns, key);
+      texts.set(0, text);
+      params = columns.map((column) => chunk.map((row) => row[column] ?? null));
+    } else {
+      text = texts.get(chunk.length) ?? valuesText(table, columns, key, chunk.length);
+      texts.set(chunk.length, text);
+      params = [];
+      for (const row of chunk) for (const column of columns) params.push(row[column] ?? null);
+    }
+    // the key columns are the table's primary key / unique constraint (migration 0002)
+    const result = await trx.executeQuery(CompiledQuery.raw(text, params));
+    const inserted = Number(result.numAffectedRows ?? BigInt(chunk.length));
+    counts.inserted[table] += inserted;
+    counts.skipped[table] += chunk.length - inserted;
+  }
+}
+
+const PG_ROWS_PER_INSERT = 5000;
+const quote = (name: string) => `"${name}"`;
+
+function valuesText(table: string, columns: readonly string[], key: readonly string[], rows: number): string {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(', ')} on conflict (${key.map(quote).join(', ')}) do nothing`;
+}
+
+/** PostgreSQL array types of the demo tables' columns (migration 0002): text, double, else integer. */
+const TEXT_COLUMNS = new Set(['structure', 'unit_code', 'province_code', 'poverty_standard', 'indicator', 'source', 'signed_document', 'signed_date', 'report_document', 'report_date']);
+const DOUBLE_COLUMNS = new Set(['value']);
+
+function unnestText(table: string, columns: readonly string[], key: readonly string[]): string {
+  const arrays = columns.map((c, i) => `$${i + 1}::${TEXT_COLUMNS.has(c) ? 'text' : DOUBLE_COLUMNS.has(c) ? 'float8' : 'int8'}[]`);
+  return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select * from unnest(${arrays.join(', ')}) on conflict (${key.map(quote).join(', ')}) do nothing`;
+}
+
+function toReviewRow(r: SimReviewRow): Insertable<PovertyReviewTable> {
+  return {
+    structure: r.structure, unit_code: r.unitCode, year: r.year, poverty_standard: r.povertyStandard,
+    households: r.households, poor: r.poor, near_poor: r.near_poor,
+    escaped: r.escaped, newly_poor: r.newly_poor, re_poor: r.re_poor,
+    d01: r.d01, d02: r.d02, d03: r.d03, d04: r.d04, d05: r.d05, d06: r.d06,
+    d07: r.d07, d08: r.d08, d09: r.d09, d10: r.d10, d11: r.d11, d12: r.d12,
+    source: r.source, simulated: 1, import_id: null,
+  };
+}
+
+function toObservationRow(o: ObservationOut): Insertable<ObservationTable> {
+  return { structure: o.structure, unit_code: o.unitCode, year: o.year, indicator: o.indicator, value: o.value, source: o.source, simulated: 0, import_id: null };
+}
+
+function toTargetRow(t: TargetOut): Insertable<TargetTable> {
+  return { structure: t.structure, unit_code: t.unitCode, year: t.year, indicator: t.indicator, value: t.value, source: t.source, import_id: null };
+}
