@@ -3,11 +3,13 @@ import { assertEveryProcedureDeclaresAccess, router } from './trpc.ts';
 import { adminAuditRouter } from './routers/admin-audit.ts';
 import { adminUsersRouter } from './routers/admin-users.ts';
 import { authRouter } from './routers/auth.ts';
+import { indicatorsRouter } from './routers/indicators.ts';
 import { unitsRouter } from './routers/units.ts';
 
 export const appRouter = router({
   auth: authRouter,
   units: unitsRouter,
+  indicators: indicatorsRouter,
   admin: router({ users: adminUsersRouter, audit: adminAuditRouter }),
 });
 

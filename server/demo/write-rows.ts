@@ -6,6 +6,7 @@ import { CompiledQuery, PostgresAdapter, type Insertable, type Kysely, type Tran
 import { REAL_SOURCE_PREFIX, SIMULATED_SOURCE_PREFIX } from '../../core/simulate/sources.ts';
 import type { ObservationOut, SimReviewRow, TargetOut } from '../../core/simulate/types.ts';
 import type { CoordinationStatusTable, Database, ObservationTable, PovertyReviewTable, TargetTable } from '../db/schema.ts';
+import { refreshPlannerStatistics } from '../db/analyze.ts';
 
 /** 500 rows × ≤ 25 columns stays far below SQLite's 32,766 bound parameters. */
 const ROWS_PER_INSERT = 500;
@@ -62,6 +63,7 @@ export async function writeDemoRows(db: Kysely<Database>, rows: DemoRows, stamp?
         .execute();
     }
   });
+  await refreshPlannerStatistics(db, ['poverty_review', 'observation', 'target', 'coordination_status']);
   return counts;
 }
 

@@ -12,7 +12,16 @@ const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[A-Za-z0-9]+$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
+// The app must not be framed by another site (clickjacking: a hidden frame over a fake page
+// could make a signed-in planner click "delete"). Both headers, for old and new browsers.
+function refuseFraming(res: ServerResponse): void {
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+  res.setHeader('Referrer-Policy', 'same-origin');
+}
+
 export async function serveClientFile(req: IncomingMessage, res: ServerResponse, pathname: string, clientRoot: string): Promise<void> {
+  refuseFraming(res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return sendText(res, 405, 'Method not allowed');

@@ -119,6 +119,9 @@ describe('static files over HTTP', () => {
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(page.headers['cache-control']).toBe('no-cache');
       expect(page.body.toString()).toContain('<title>povmap</title>');
+      // no other site may frame the app (clickjacking)
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     }
     const asset = await rawGet(app.baseUrl, '/assets/index-B1a2C3d4.js');
     expect(asset.status).toBe(200);

@@ -7,6 +7,7 @@ import type { Database, StructureTable } from '../schema.ts';
 import { readReferenceFacts, referenceFingerprintInputs } from './reference-flags.ts';
 import { parseRegistry, readRegistryText } from './registry-file.ts';
 import { buildUnitRows } from './unit-rows.ts';
+import { refreshPlannerStatistics } from '../analyze.ts';
 
 /** Bump when buildUnitRows changes, so an unchanged registry is still re-seeded. */
 const SEED_VERSION = '1';
@@ -88,6 +89,7 @@ export async function seedRegistry(db: Kysely<Database>, options: SeedOptions): 
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: fingerprint, updated_at: now }))
       .execute();
   });
+  await refreshPlannerStatistics(db, ['unit', 'unit_link']);
 
   return {
     skipped: false,

@@ -74,6 +74,15 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     outOfScope: { as: 'plannerHaTinh', input: { code: '37' }, expect: 'forbidden' },
   },
 
+  'indicators.list': {
+    valid: () => ({ structure: 'pre2025' }),
+    outOfScope: { notApplicable: 'the indicator catalogue and the years with data: the same for every signed-in user, no unit values' },
+  },
+  'indicators.values': {
+    valid: () => ({ structure: 'pre2025', level: 'commune', year: 2023, indicator: 'poor_rate', parentCode: '35' }),
+    outOfScope: { as: 'plannerHaTinh', input: { structure: 'pre2025', level: 'commune', year: 2023, indicator: 'poor_rate', parentCode: '35' }, expect: 'forbidden' },
+  },
+
   'admin.users.list': { valid: () => undefined, outOfScope: ACCOUNTS_ARE_NATIONAL },
   'admin.users.create': {
     valid: () => ({ username: `can-bo-${Date.now()}`, displayName: 'Cán bộ mới', role: 'planner', scope: [{ structure: 'pre2025', code: '42' }], password: 'mot-mat-khau-dai' }),
