@@ -11,7 +11,8 @@ const PATHS: Record<RouteName, string> = { map: '/', admin: '/quan-tri' };
 
 function parse(hash: string, previous: RouteName): RouteName {
   if (!hash.startsWith('#/')) return hash === '' || hash === '#' ? 'map' : previous;
-  const path = hash.slice(1).replace(/\/+$/, '') || '/';
+  // The map keeps what it shows in a query after the path (`#/?s=2025&i=poor_rate`, lib/map-state.ts).
+  const path = hash.slice(1).split('?')[0].replace(/\/+$/, '') || '/';
   const found = (Object.keys(PATHS) as RouteName[]).find((name) => PATHS[name] === path);
   // An unknown route (an old or mistyped link) shows the map rather than an empty page.
   return found ?? 'map';
@@ -34,6 +35,12 @@ export const route = {
 /** For <a href>: links stay ordinary links (open in a new tab, copy, middle-click). */
 export function routeHref(name: RouteName): string {
   return `#${PATHS[name]}`;
+}
+
+/** The query part of the hash ("?s=2025&…"), or "" when there is none. */
+export function hashQuery(hash: string = location.hash): string {
+  const at = hash.indexOf('?');
+  return at < 0 ? '' : hash.slice(at);
 }
 
 export function goTo(name: RouteName): void {

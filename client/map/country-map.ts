@@ -35,7 +35,7 @@ export interface CountryMapOptions {
  * Room kept around the country when fitting it, in CSS pixels: the caption sits top left and
  * would otherwise hide the northern border; the controls sit top right.
  */
-const FIT_PADDING: PaddingOptions = { top: 56, right: 56, bottom: 16, left: 16 };
+export const FIT_PADDING: PaddingOptions = { top: 56, right: 56, bottom: 16, left: 16 };
 
 export class CountryMap {
   readonly map: MapLibreMap;
@@ -45,6 +45,7 @@ export class CountryMap {
   private loadAbort?: AbortController;
   private currentLoad: Promise<void> = Promise.resolve();
   private destroyed = false;
+  private shown?: CountryData;
 
   constructor(private readonly options: CountryMapOptions) {
     this.locale = options.locale;
@@ -85,6 +86,11 @@ export class CountryMap {
     this.map.addControl(new maplibregl.FullscreenControl(), 'top-right');
     this.styleLoaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.startLoad(firstAbort, firstData);
+  }
+
+  /** What the last load drew (province polygons and labels); undefined before the first. */
+  get data(): CountryData | undefined {
+    return this.shown;
   }
 
   /** Resolves when the current load has drawn the map; rejects with its error. */
@@ -145,6 +151,7 @@ export class CountryMap {
   }
 
   private show(data: CountryData): void {
+    this.shown = data;
     const province = boundaryLayerIds('province');
     this.upsertSource(province.source, data.provinces);
     this.upsertSource(province.labelSource, data.provinceLabels);
@@ -159,7 +166,7 @@ export class CountryMap {
    * Geometry goes to MapLibre once; `promoteId: 'code'` makes the GSO code the feature id, so views
    * colour units with feature-state instead of re-sending polygons.
    */
-  private upsertSource(id: string, data: FeatureCollection): void {
+  upsertSource(id: string, data: FeatureCollection): void {
     const existing = this.map.getSource<GeoJSONSource>(id);
     if (existing) existing.setData(data);
     else this.map.addSource(id, { type: 'geojson', data, promoteId: 'code' });

@@ -1,5 +1,6 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import type { BBox } from './boundary-source.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
 
 export function toLngLatBounds(bbox: BBox): LngLatBoundsLike {
   return [
@@ -16,4 +17,19 @@ export function unionBBox(boxes: BBox[]): BBox {
     east: Math.max(...boxes.map((b) => b.east)),
     north: Math.max(...boxes.map((b) => b.north)),
   };
+}
+
+/** Bounding box of a polygon's or multipolygon's coordinates. */
+export function geometryBBox(geometry: Polygon | MultiPolygon): BBox {
+  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+  const box = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
+  for (const ring of rings) {
+    for (const [x, y] of ring) {
+      if (x < box.west) box.west = x;
+      if (x > box.east) box.east = x;
+      if (y < box.south) box.south = y;
+      if (y > box.north) box.north = y;
+    }
+  }
+  return box;
 }

@@ -7,6 +7,21 @@ export interface PovmapTestHook {
   map: MapLibreMap;
   /** Resolves when the boundaries are drawn; rejects with the load error. */
   readonly ready: Promise<void>;
+  /** The explore view's choropleth, as the legend shows it (undefined on other views). */
+  readonly explore?: ExploreTestState;
+}
+
+export interface ExploreTestState {
+  level: 'province' | 'district' | 'commune';
+  unit: string | null;
+  /** Class edges (k+1) and one colour per class; empty without an indicator. */
+  breaks: number[];
+  colours: string[];
+  /** Fill colour per shown unit code, as last set by feature-state. */
+  fills: Record<string, string>;
+  valuesByCode: Record<string, number | null>;
+  /** `${indicator}|${year}|${unit}|${method}|${classes}|${palette}` of the last paint, null before one. */
+  paintedKey: string | null;
 }
 
 declare global {

@@ -1,0 +1,72 @@
+// From one `indicators.values` answer to what the map and the legend show: the classification,
+// a colour per class, a fill per unit code and the legend rows. Pure, so the legend and the map
+// can never disagree (both read the same object) and tests can read it through the test hook.
+import { classify, classIndex, type Classification } from '../../../core/classify/index.ts';
+import { NO_DATA_COLOUR, paletteColours } from '../../../core/palettes.ts';
+import type { AutoMethod } from '../../lib/map-state.ts';
+import { formatNumber } from '../../lib/format.ts';
+import type { Locale } from '../../lib/i18n/messages.ts';
+
+export interface ChoroplethRequest {
+  method: AutoMethod;
+  classes: number;
+  palette: string;
+}
+
+export interface Choropleth {
+  classification: Classification;
+  /** One per class, low to high. */
+  colours: string[];
+  /** Fill per shown unit code, NO_DATA_COLOUR for a unit without a value. */
+  fills: Map<string, string>;
+  valueByCode: Map<string, number | null>;
+}
+
+/**
+ * `shownCodes` are the units drawn on the map: one without a row in the answer is "no data"
+ * too, not left uncoloured, so the legend's count matches what the eye sees.
+ */
+export function buildChoropleth(
+  codes: readonly string[],
+  values: readonly (number | null)[],
+  shownCodes: Iterable<string>,
+  request: ChoroplethRequest,
+): Choropleth {
+  const valueByCode = new Map<string, number | null>();
+  codes.forEach((code, i) => valueByCode.set(code, values[i] ?? null));
+  const shown = [...new Set(shownCodes)];
+  for (const code of shown) if (!valueByCode.has(code)) valueByCode.set(code, null);
+  // Classify what is on screen only: a unit in the answer but not drawn would shift the breaks.
+  const shownValues = shown.map((code) => valueByCode.get(code) ?? null);
+  const classification = classify(shownValues, { method: request.method, classes: request.classes });
+  const classCount = classification.counts.length;
+  // Skewed data can give fewer classes than asked (core/classify dedupes edges): use the lightest.
+  const colours = classCount === 0 ? [] : paletteColours(request.palette, classCount).slice(0, classCount);
+  const fills = new Map<string, string>();
+  for (const code of shown) {
+    const index = classIndex(valueByCode.get(code), classification.breaks);
+    fills.set(code, index < 0 ? NO_DATA_COLOUR : colours[index]);
+  }
+  return { classification, colours, fills, valueByCode };
+}
+
+export interface LegendRow {
+  colour: string;
+  /** "4,5 – 9,8 %" */
+  range: string;
+  count: number;
+}
+
+/** A value with its unit, as the legend and the tooltip write it: "4,53 %", "1.234 hộ". */
+export function formatValue(value: number, unit: string, decimals: number, locale: Locale): string {
+  return `${formatNumber(value, locale, decimals)} ${unit}`;
+}
+
+export function legendRows(choropleth: Choropleth, unit: string, decimals: number, locale: Locale): LegendRow[] {
+  const { breaks, counts } = choropleth.classification;
+  return counts.map((count, i) => ({
+    colour: choropleth.colours[i],
+    range: `${formatNumber(breaks[i], locale, decimals)} – ${formatNumber(breaks[i + 1], locale, decimals)} ${unit}`,
+    count,
+  }));
+}
