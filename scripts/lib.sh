@@ -13,7 +13,9 @@ as_root() {
 APT_UPDATED=0
 apt_install() {
   if [ "$APT_UPDATED" = 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  local recommends=--no-install-recommends
+  [ "${APT_RECOMMENDS:-0}" = 1 ] && recommends=
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $recommends "$@" >/dev/null
 }
 
 # Install npm dependencies when node_modules is missing or older than the lock file.

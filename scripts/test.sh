@@ -18,7 +18,8 @@ POVMAP_TEST_DIALECTS=postgres node_modules/.bin/vitest run --project api
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM_PATH" ]; then
   log "cài Chromium (Debian) / installing Chromium"
-  apt_install chromium fonts-noto-core
+  # As STACK.md's recipe (with Recommends), plus DejaVu, whose Sans covers Vietnamese diacritics.
+  APT_RECOMMENDS=1 apt_install chromium fonts-dejavu-core
 fi
 export CHROMIUM_PATH
 log "kiểm thử trình duyệt / browser tests"
