@@ -2,22 +2,13 @@
 // thanglequoc's JSON (units-*.json), daohoangson's dvhcvn JSON, and the 2021 SQL dump.
 // Names are kept as the source writes them (tone placement included); only stray spaces
 // ("Xã  Mỹ Lộc", "Xã Ngư Thủy ") are collapsed, and counted for the report.
-import type { Level, Structure } from './registry-types.ts';
+import type { Level, RegistryUnit } from './registry-types.ts';
 import { asArray, asObject, asOptionalString, asString, InputError } from './input-error.ts';
 import { readJsonInput, readTextInput } from './read-sources.ts';
 import { parseSqlInserts } from './sql-values.ts';
 
-export interface ListUnit {
-  structure: Structure;
-  code: string;
-  level: Level;
-  name: string;
-  fullName: string;
-  nameEn: string | null;
-  type: string;
-  parentCode: string | null;
-  provinceCode: string;
-}
+/** A unit as a list gives it: the registry's naming and hierarchy fields, no geometry yet. */
+export type ListUnit = Pick<RegistryUnit, 'structure' | 'code' | 'level' | 'name' | 'fullName' | 'nameEn' | 'type' | 'parentCode' | 'provinceCode'>;
 
 export interface UnitList {
   file: string;
@@ -48,17 +39,22 @@ function typeFromNames(fullName: string, name: string): string {
   return word ?? '';
 }
 
-/** thanglequoc's new-structure list: provinces with Wards (no districts). */
-export function loadNewStructureList(file: string): UnitList {
-  const root = asArray(readJsonInput(file), file, '');
-  const units: ListUnit[] = [];
-  const fixed: string[] = [];
-  const text = (value: unknown, code: string, path: string) => {
+/** Reads a name field, collapsing stray spaces and noting the unit's code in `fixed` when it did. */
+function nameReader(file: string, fixed: string[]) {
+  return (value: unknown, code: string, path: string): string => {
     const raw = asString(value, file, path);
     const clean = cleanSpaces(raw);
     if (clean !== raw) fixed.push(code);
     return clean;
   };
+}
+
+/** thanglequoc's new-structure list: provinces with Wards (no districts). */
+export function loadNewStructureList(file: string): UnitList {
+  const root = asArray(readJsonInput(file), file, '');
+  const units: ListUnit[] = [];
+  const fixed: string[] = [];
+  const text = nameReader(file, fixed);
   root.forEach((p, i) => {
     const province = asObject(p, file, `[${i}]`);
     const code = asString(province.Code, file, `[${i}].Code`);
@@ -102,12 +98,7 @@ export function loadOldStructureList(file: string): UnitList {
   const root = asArray(readJsonInput(file), file, '');
   const units: ListUnit[] = [];
   const fixed: string[] = [];
-  const text = (value: unknown, code: string, path: string) => {
-    const raw = asString(value, file, path);
-    const clean = cleanSpaces(raw);
-    if (clean !== raw) fixed.push(code);
-    return clean;
-  };
+  const text = nameReader(file, fixed);
   const push = (
     o: Record<string, unknown>,
     at: string,
