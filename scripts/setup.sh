@@ -4,8 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 ensure_node_modules
 node_modules/.bin/tsx geodata/build.ts
-node_modules/.bin/tsx server/db/cli-migrate.ts
-node_modules/.bin/tsx server/db/cli-seed.ts
-# Demo data (simulated below province level, marked mô phỏng) unless demo mode is off.
-if [ "${POVMAP_DEMO:-1}" != 0 ]; then node_modules/.bin/tsx server/demo/cli.ts --quiet; fi
+# Migrations, unit registry, and demo data (simulated below province level, marked mô phỏng)
+# unless POVMAP_DEMO=0 — one process (server/db/cli-setup.ts).
+node_modules/.bin/tsx server/db/cli-setup.ts
 ensure_client_build

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { databaseSettingsFromEnv, openDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { defaultRegistryPath } from './seed/registry-file.ts';
+import { logRegistrySeed } from './seed/log-report.ts';
 import { seedRegistry } from './seed/seed-registry.ts';
 
 const { values } = parseArgs({
@@ -16,20 +17,7 @@ try {
   await migrateToLatest(database);
   const registryFile = values.registry ?? defaultRegistryPath();
   const report = await seedRegistry(database.db, { registryFile, force: values.force });
-  if (report.skipped) {
-    console.error(`povmap: seed: registry ${report.generatedAt} already in ${database.describe} (--force to reload)`);
-  } else {
-    for (const warning of report.warnings) console.error(`povmap: seed: WARNING ${warning}`);
-    if (report.stage === 'units') {
-      console.error('povmap: seed: WARNING registry is at stage "units": no label points or areas yet (geodata still building?)');
-    }
-    console.error(
-      `povmap: seed: ${report.units} units, ${report.links} crosswalk links, ` +
-        `${report.flagged.poorDistricts} poor districts, ${report.flagged.coastalExtremelyDifficult} coastal communes ` +
-        `into ${database.describe} in ${(report.ms / 1000).toFixed(2)} s` +
-        (report.warnings.length > 0 ? ` — ${report.warnings.length} WARNINGS above` : ''),
-    );
-  }
+  logRegistrySeed(report, database.describe);
 } catch (error) {
   console.error(`povmap: seed FAILED: ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;

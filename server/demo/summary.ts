@@ -65,3 +65,13 @@ export function formatDemoReport(report: DemoSeedReport): string {
   }
   return lines.join('\n');
 }
+
+/** What the demo seed tells the person at the terminal (its CLI and npm start's set-up). */
+export function logDemoSeed(report: DemoSeedReport, where: string, quiet: boolean): void {
+  if (report.skipped) {
+    console.error(`povmap: demo: seed ${report.seed} already in ${where} (--force to redo)`);
+    return;
+  }
+  if (!quiet) console.error(formatDemoReport(report));
+  console.error(`povmap: demo: ${report.output!.reviews.length} simulated review rows into ${where} in ${(report.ms.total / 1000).toFixed(2)} s`);
+}
