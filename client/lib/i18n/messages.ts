@@ -5,7 +5,12 @@
 // Place names never go through this dictionary: they are shown as the source writes them.
 // Placeholders are {name}; numbers passed as values are formatted for the locale by t().
 
+import { exploreEn, exploreVi } from './messages-explore.ts';
+import { exploreToolsEn, exploreToolsVi } from './messages-explore-tools.ts';
+
 export const vi = {
+  ...exploreVi,
+  ...exploreToolsVi,
   'app.title': 'Bản đồ giảm nghèo bền vững',
   'app.subtitle': 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
   'app.skipToMap': 'Chuyển tới bản đồ',
@@ -131,36 +136,14 @@ export const vi = {
   'accounts.scope.label2025': '{name} (từ 01/7/2025)',
   'accounts.scope.labelPre2025': '{name} (trước 01/7/2025)',
   'accounts.scope.unreadable': 'Không đọc được phạm vi',
-  'explore.panel': 'Bảng điều khiển bản đồ',
-  'explore.indicator': 'Chỉ tiêu',
-  'explore.indicator.none': '— Chọn chỉ tiêu —',
-  'explore.year': 'Năm',
-  'explore.structure': 'Đơn vị hành chính',
-  'explore.structure.2025': '2025',
-  'explore.structure.pre2025': 'Trước 2025',
-  'explore.method': 'Phân loại',
-  'explore.method.quantile': 'Phân vị',
-  'explore.method.equal': 'Khoảng đều',
-  'explore.method.jenks': 'Ngắt tự nhiên (Jenks)',
-  'explore.method.stddev': 'Độ lệch chuẩn',
-  'explore.classes': 'Số lớp',
-  'explore.palette': 'Bảng màu',
-  'explore.country': 'Toàn quốc',
-  'explore.back': 'Quay lại',
-  'explore.breadcrumb': 'Vị trí đang xem',
-  'explore.loading': 'Đang tải số liệu…',
-  'explore.error': 'Không tải được số liệu: {message}',
-  'explore.noData': 'Không có dữ liệu',
-  'explore.source': 'Nguồn: {source}',
-  'explore.simulated': 'Dữ liệu mô phỏng (simulated) — không phải số liệu chính thức',
-  'explore.legendTitle': '{name} ({year})',
-  'explore.pickIndicator': 'Chọn một chỉ tiêu để tô màu bản đồ.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...exploreEn,
+  ...exploreToolsEn,
   'app.title': 'Sustainable Poverty Reduction Map',
   'app.subtitle': 'National Target Programme for Sustainable Poverty Reduction',
   'app.skipToMap': 'Skip to map',
@@ -286,30 +269,6 @@ export const en: Messages = {
   'accounts.scope.label2025': '{name} (from 1 July 2025)',
   'accounts.scope.labelPre2025': '{name} (before 1 July 2025)',
   'accounts.scope.unreadable': 'Unreadable scope',
-  'explore.panel': 'Map controls',
-  'explore.indicator': 'Indicator',
-  'explore.indicator.none': '— Pick an indicator —',
-  'explore.year': 'Year',
-  'explore.structure': 'Administrative units',
-  'explore.structure.2025': '2025',
-  'explore.structure.pre2025': 'Before 2025',
-  'explore.method': 'Classification',
-  'explore.method.quantile': 'Quantiles',
-  'explore.method.equal': 'Equal intervals',
-  'explore.method.jenks': 'Natural breaks (Jenks)',
-  'explore.method.stddev': 'Standard deviation',
-  'explore.classes': 'Classes',
-  'explore.palette': 'Palette',
-  'explore.country': 'Whole country',
-  'explore.back': 'Back',
-  'explore.breadcrumb': 'You are here',
-  'explore.loading': 'Loading figures…',
-  'explore.error': 'The figures could not be loaded: {message}',
-  'explore.noData': 'No data',
-  'explore.source': 'Source: {source}',
-  'explore.simulated': 'Simulated data — not official figures',
-  'explore.legendTitle': '{name} ({year})',
-  'explore.pickIndicator': 'Pick an indicator to colour the map.',
 };
 
 export const LOCALES = ['vi', 'en'] as const;
