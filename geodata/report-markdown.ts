@@ -5,6 +5,17 @@ import type { UnitListComparison } from './registry-types.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
+/** Old communes merged into one 2025 commune would share its point; they are spread around it. */
+function spreadSentence(f: Report['oldCommunePoints']): string {
+  const spacing = f.nearestMetres
+    ? `; nearest neighbour ${f.nearestMetres.min} m at least, ${f.nearestMetres.median} m median`
+    : '';
+  const close = f.within100m.length
+    ? ` Within 100 m of another, as the part of their successor they must stay in is that small: ${f.within100m.join(' ')}.`
+    : '';
+  return `Of these, ${f.spread} would share a point with others of their 2025 commune and are spread around it (symbolic positions, not locations${spacing}): ${f.distinct} distinct points, ${f.sharing} sharing one.${close}`;
+}
+
 function comparisonLines(c: UnitListComparison): string[] {
   const lines = [`Used: \`${c.used}\`; compared with \`${c.other}\`.`, ''];
   const entry = (e: { code: string; level: string; name: string; parentCode: string | null }) =>
@@ -49,7 +60,7 @@ export function reportMarkdown(r: Report): string {
       r.oldCommunePlacement,
     )
       .map(([k, n]) => `${k}: ${n}`)
-      .join(', ')}.`,
+      .join(', ')}. ${spreadSentence(r.oldCommunePoints)}`,
     '',
   );
   // Units sharing one reason (all provinces of a structure) are one line; the rest one row each.

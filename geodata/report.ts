@@ -9,7 +9,7 @@ import type { WrittenFile } from './layer-files.ts';
 import type { Crosswalk } from './crosswalk.ts';
 import type { RebuildResult } from './districts-rebuild.ts';
 import type { LevelGeometry } from './level-geometry.ts';
-import type { OldCommunePoint } from './old-commune-points.ts';
+import { sharedPointFigures, type OldCommunePoint, type SharedPointFigures } from './old-commune-points.ts';
 import { reportMarkdown } from './report-markdown.ts';
 import type {
   CodeResolution,
@@ -33,6 +33,8 @@ export interface Report {
   notFromSource: Pick<RegistryUnit, 'structure' | 'level' | 'code' | 'fullName' | 'geometry' | 'geometryNote'>[];
   /** Old communes: all without polygons; how they were placed. */
   oldCommunePlacement: Record<string, number>;
+  /** Old communes: distinct points, how many still share one, spacing of those spread apart. */
+  oldCommunePoints: SharedPointFigures;
   gapFills: GapFill[];
   /** Area moved between districts because the 2021 polygon predates a transfer of communes. */
   carved: Carved[];
@@ -95,6 +97,7 @@ export function assembleReport(i: ReportInput): Report {
         geometryNote,
       })),
     oldCommunePlacement: placement,
+    oldCommunePoints: sharedPointFigures(i.oldPoints),
     gapFills: i.rebuild.gapFills,
     carved: i.rebuild.carved,
     rebuildProblems: i.rebuild.problems,

@@ -3,7 +3,7 @@
 import { toneInsensitiveKey } from '../core/text.ts';
 import type { Crosswalk } from './crosswalk.ts';
 import type { WrittenFile } from './layer-files.ts';
-import type { OldCommunePoint } from './old-commune-points.ts';
+import { sharedPointFigures, type OldCommunePoint } from './old-commune-points.ts';
 import type { Registry } from './registry-types.ts';
 import type { UnitList } from './units.ts';
 import type { Check } from './validate-geometry.ts';
@@ -177,13 +177,15 @@ export function checkOldCommunePoints(points: Map<string, OldCommunePoint>): Che
   const tally: Record<string, number> = {};
   for (const p of points.values()) tally[p.placement] = (tally[p.placement] ?? 0) + 1;
   const unplaced = [...points].filter(([, p]) => p.placement === 'unplaced').map(([code]) => code);
+  // Old communes on one point hide each other on the map; spreading should leave none.
+  const shared = sharedPointFigures(points);
   return {
     id: 'old-communes:placement',
     hard: false,
-    ok: unplaced.length === 0 && !tally['successor-outside-district'],
+    ok: unplaced.length === 0 && !tally['successor-outside-district'] && shared.sharing === 0,
     summary: `old communes placed: ${Object.entries(tally)
       .map(([k, n]) => `${k} ${n}`)
-      .join(', ')}`,
+      .join(', ')}; ${shared.distinct} distinct points, ${shared.sharing} sharing one, ${shared.within100m.length} within 100 m of another`,
     details: unplaced.length ? unplaced.slice(0, 50) : undefined,
   };
 }

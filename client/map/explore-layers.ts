@@ -1,26 +1,19 @@
-// The explore view's map work: which level is on screen (the provinces, or the children of one
-// province read from the 'detail' FlatGeobuf), colouring it by feature-state, and hover/click.
-// Geometry is sent to MapLibre only when the level changes (a drill-down or back); a change of
-// indicator, year or classification only sets feature-state (DESIGN.md data flow 3).
+// The explore view's map work: drawing a scene (explore-scenes.ts), colouring its units by
+// feature-state, hover, click (drill into a unit with something below it, select one without),
+// the selected unit's outline and flying to a unit. Geometry is sent to MapLibre only when the
+// place changes (drill-down, back, search); a change of indicator, year or classification only
+// sets feature-state (DESIGN.md data flow 3).
 import type { FeatureCollection, Point } from 'geojson';
-import type { MapMouseEvent } from 'maplibre-gl';
-import type { BoundarySource, Level, LevelRef, Structure } from './boundary-source.ts';
+import type { FilterSpecification, MapMouseEvent } from 'maplibre-gl';
+import type { BoundarySource, Level, Structure } from './boundary-source.ts';
 import type { CountryMap } from './country-map.ts';
 import { FIT_PADDING } from './country-map.ts';
-import { COUNTRY_BBOX } from './geography.ts';
-import { geometryBBox, toLngLatBounds } from './geo-utils.ts';
+import { toLngLatBounds } from './geo-utils.ts';
 import { ARCHIPELAGO_IDS, boundaryLayerIds, boundaryLayers, FILL_STATE } from './layers.ts';
-import { labelText } from './unit-labels.ts';
-import type { LabelProperties } from './country-data.ts';
-
-/** The units currently drawn and coloured. */
-export interface ShownUnits {
-  level: Level;
-  /** The province drilled into; null for the national view. */
-  parent: { code: string; name: string } | null;
-  /** Full names by code, for the tooltip and the breadcrumb. */
-  names: Map<string, string>;
-}
+import { CONTEXT_IDS, contextLayers, OLD_COMMUNE_IDS, oldCommuneLayers, PROVINCE_OVER_ID, provinceOverLayer } from './symbol-layers.ts';
+import { loadScene, type Scene, type SceneRequest } from './explore-scenes.ts';
+import type { UnitDirectory } from './unit-directory.ts';
+import { childLevel, levelBelow } from '../lib/map-state.ts';
 
 export interface HoveredUnit {
   code: string;
@@ -32,26 +25,35 @@ export interface HoveredUnit {
 
 export interface ExploreLayersOptions {
   onHover: (unit: HoveredUnit | null) => void;
-  /** A province was clicked at the national view. */
-  onProvinceClick: (code: string) => void;
+  /** A unit with units below it was clicked. */
+  onDrill: (code: string) => void;
+  /** A unit at the bottom (a commune) was clicked. */
+  onSelect: (code: string) => void;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const SELECTED_LINE = 'selected-outline';
+const SELECTED_CIRCLE = 'selected-circle';
+const SELECTED_COLOUR = '#111111';
+/** National views of 3,321 communes: their names only once zoomed to a region. */
+const NATIONAL_LABEL_MINZOOM = 7.5;
+/** Zoom a search result is shown at: a commune fills a good part of a phone screen. */
+const FOCUS_ZOOM = { province: 7, district: 9, commune: 11 } as const;
 
 export class ExploreLayers {
-  private current: ShownUnits | null = null;
+  private scene: Scene | null = null;
   /** Codes holding a fill state, per source: a repaint clears the ones no longer coloured. */
   private readonly painted = new Map<string, Set<string>>();
-  private readonly childLevel: Level;
+  private readonly lowerLevel: Level;
 
   constructor(
     private readonly countryMap: CountryMap,
     private readonly source: BoundarySource,
+    private readonly directory: UnitDirectory,
     private readonly structure: Structure,
     private readonly options: ExploreLayersOptions,
   ) {
-    // 2025 has no districts; before 2025 communes have no polygons, so districts are the bottom.
-    this.childLevel = structure === '2025' ? 'commune' : 'district';
+    this.lowerLevel = childLevel(structure) as Level;
     const map = countryMap.map;
     map.on('mousemove', this.handleMove);
     map.on('mouseout', this.handleOut);
@@ -65,76 +67,50 @@ export class ExploreLayers {
     map.off('click', this.handleClick);
   }
 
-  /** Draws the provinces (parentCode null) or the children of one province, and frames them. */
-  async show(parentCode: string | null, signal?: AbortSignal): Promise<ShownUnits> {
-    // The unit under the pointer belongs to the level being left.
+  /** Fetches and draws a place, and frames it. */
+  async show(request: SceneRequest, signal?: AbortSignal): Promise<Scene> {
+    // The unit under the pointer belongs to the place being left.
     this.options.onHover(null);
     await this.countryMap.ready;
     signal?.throwIfAborted();
-    const data = this.countryMap.data;
-    if (!data) throw new Error('the national map is not loaded');
+    const country = this.countryMap.data;
+    if (!country) throw new Error('the national map is not loaded');
+    const scene = await loadScene(request, country, this.source, this.directory, signal);
+    signal?.throwIfAborted();
+    this.draw(scene);
+    this.scene = scene;
+    return scene;
+  }
+
+  private draw(scene: Scene): void {
     const map = this.countryMap.map;
     const province = boundaryLayerIds('province');
-    const child = boundaryLayerIds(this.childLevel);
-    const provinceNames = new Map(data.provinces.features.map((f) => [String(f.properties?.code), String(f.properties?.name ?? '')]));
+    const lower = boundaryLayerIds(this.lowerLevel);
+    for (const id of [province.source, lower.source, OLD_COMMUNE_IDS.source]) this.clearFills(id);
+    this.countryMap.upsertSource(lower.source, scene.polygons?.features ?? EMPTY);
+    this.countryMap.upsertSource(lower.labelSource, scene.polygons?.labels ?? EMPTY);
+    this.countryMap.upsertSource(CONTEXT_IDS.source, scene.context ?? EMPTY);
+    this.countryMap.upsertSource(OLD_COMMUNE_IDS.source, scene.symbols ?? EMPTY);
+    // Below the archipelago layers, which must stay on top at every level; in this order.
+    const layers = [...boundaryLayers(this.lowerLevel), ...contextLayers(), provinceOverLayer(province.source), ...oldCommuneLayers()];
+    for (const layer of layers) if (!map.getLayer(layer.id)) map.addLayer(layer, ARCHIPELAGO_IDS.fill);
+    map.setLayerZoomRange(lower.label, scene.unit === null ? NATIONAL_LABEL_MINZOOM : 0, 24);
+    map.setLayoutProperty(province.label, 'visibility', scene.unit === null ? 'visible' : 'none');
+    map.setLayoutProperty(PROVINCE_OVER_ID, 'visibility', scene.level === 'province' ? 'none' : 'visible');
+    this.highlight(null);
+    map.fitBounds(toLngLatBounds(scene.frame), { padding: FIT_PADDING, duration: 0 });
+  }
 
-    const parentFeature = parentCode === null ? undefined : data.provinces.features.find((f) => String(f.properties?.code) === parentCode);
-    if (parentCode === null || !parentFeature) {
-      if (this.current?.parent) {
-        this.clearFills(child.source);
-        this.countryMap.upsertSource(child.source, EMPTY);
-        this.countryMap.upsertSource(child.labelSource, EMPTY);
-        map.setLayoutProperty(province.label, 'visibility', 'visible');
-        map.fitBounds(toLngLatBounds(COUNTRY_BBOX), { padding: FIT_PADDING, duration: 0 });
-      }
-      this.current = { level: 'province', parent: null, names: provinceNames };
-      return this.current;
-    }
-
-    // A bbox read of the province's extent, then only its own children: neighbours' units
-    // overlapping the box are dropped by `parent`.
-    const bbox = geometryBBox(parentFeature.geometry);
-    const ref = { structure: this.structure, level: this.childLevel } as LevelRef;
-    const [polygons, labelPoints] = await Promise.all([
-      this.source.boundaries(ref, 'detail', bbox, signal),
-      this.source.labelPoints(ref, bbox, signal),
-    ]);
-    signal?.throwIfAborted();
-    const ownPolygons = polygons.filter((f) => f.properties.parent === parentCode);
-    // Label files carry code and name only (geodata/layer-files.ts): match them to the polygons.
-    const ownCodes = new Set(ownPolygons.map((f) => f.properties.code));
-    const labels: FeatureCollection<Point, LabelProperties> = {
-      type: 'FeatureCollection',
-      features: labelPoints
-        .filter((f) => ownCodes.has(f.properties.code))
-        .map((f) => ({
-          type: 'Feature',
-          geometry: f.geometry,
-          properties: { code: f.properties.code, name: f.properties.name, label: labelText(f.properties.name), priority: Number(f.properties.code) || 0 },
-        })),
-    };
-    this.clearFills(province.source);
-    this.clearFills(child.source);
-    this.countryMap.upsertSource(child.source, { type: 'FeatureCollection', features: ownPolygons });
-    this.countryMap.upsertSource(child.labelSource, labels);
-    // Below the archipelago layers, which must stay on top at every level.
-    for (const layer of boundaryLayers(this.childLevel)) {
-      if (!map.getLayer(layer.id)) map.addLayer(layer, ARCHIPELAGO_IDS.fill);
-    }
-    map.setLayoutProperty(province.label, 'visibility', 'none');
-    map.fitBounds(toLngLatBounds(bbox), { padding: FIT_PADDING, duration: 0 });
-    this.current = {
-      level: this.childLevel,
-      parent: { code: parentCode, name: provinceNames.get(parentCode) ?? parentCode },
-      names: new Map(ownPolygons.map((f) => [f.properties.code, f.properties.name])),
-    };
-    return this.current;
+  /** The source whose features the choropleth colours. */
+  private colouredSource(scene: Scene): string {
+    if (scene.symbols) return OLD_COMMUNE_IDS.source;
+    return boundaryLayerIds(scene.level as Level).source;
   }
 
   /** Colours the shown units; a unit missing from `fills` goes back to plain land. */
   paint(fills: ReadonlyMap<string, string> | null): void {
-    if (!this.current) return;
-    const sourceId = boundaryLayerIds(this.current.level).source;
+    if (!this.scene) return;
+    const sourceId = this.colouredSource(this.scene);
     const map = this.countryMap.map;
     const before = this.painted.get(sourceId) ?? new Set<string>();
     const after = new Set<string>();
@@ -146,32 +122,75 @@ export class ExploreLayers {
     this.painted.set(sourceId, after);
   }
 
+  /** Outlines the selected unit (null: none). */
+  highlight(code: string | null): void {
+    const map = this.countryMap.map;
+    for (const id of [SELECTED_LINE, SELECTED_CIRCLE]) if (map.getLayer(id)) map.removeLayer(id);
+    if (!this.scene || code === null) return;
+    const filter: FilterSpecification = ['==', ['get', 'code'], code];
+    const before = map.getLayer(OLD_COMMUNE_IDS.label) ? OLD_COMMUNE_IDS.label : ARCHIPELAGO_IDS.fill;
+    if (this.scene.symbols) {
+      map.addLayer(
+        { id: SELECTED_CIRCLE, type: 'circle', source: OLD_COMMUNE_IDS.source, filter, paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': SELECTED_COLOUR } },
+        before,
+      );
+    } else {
+      map.addLayer({ id: SELECTED_LINE, type: 'line', source: this.colouredSource(this.scene), filter, paint: { 'line-width': 3, 'line-color': SELECTED_COLOUR } }, before);
+    }
+  }
+
+  /** Flies to a shown unit's label point (a search result). */
+  focus(code: string): void {
+    const scene = this.scene;
+    if (!scene) return;
+    const points = (scene.symbols ?? scene.polygons?.labels)?.features as FeatureCollection<Point>['features'] | undefined;
+    const point = points?.find((f) => f.properties?.code === code);
+    if (!point) return;
+    const [lon, lat] = point.geometry.coordinates;
+    const zoom = Math.max(this.countryMap.map.getZoom(), FOCUS_ZOOM[scene.level]);
+    this.countryMap.map.flyTo({ center: [lon, lat], zoom, duration: 900, essential: false });
+  }
+
   private clearFills(sourceId: string): void {
     if (this.countryMap.map.getSource(sourceId)) this.countryMap.map.removeFeatureState({ source: sourceId });
     this.painted.delete(sourceId);
   }
 
-  private unitAt(event: MapMouseEvent): { code: string; name: string } | null {
-    if (!this.current) return null;
-    const layer = boundaryLayerIds(this.current.level).fill;
-    if (!this.countryMap.map.getLayer(layer)) return null;
-    const [feature] = this.countryMap.map.queryRenderedFeatures(event.point, { layers: [layer] });
-    if (!feature) return null;
-    const code = String(feature.properties?.code);
-    return { code, name: this.current.names.get(code) ?? String(feature.properties?.name ?? code) };
+  /** The coloured unit under the pointer, or in a district view the neighbouring district. */
+  private unitAt(event: MapMouseEvent): { code: string; name: string; drill: boolean } | null {
+    const scene = this.scene;
+    if (!scene) return null;
+    const map = this.countryMap.map;
+    const hit = scene.symbols ? OLD_COMMUNE_IDS.circle : boundaryLayerIds(scene.level as Level).fill;
+    if (map.getLayer(hit)) {
+      const [feature] = map.queryRenderedFeatures(event.point, { layers: [hit] });
+      if (feature) {
+        const code = String(feature.properties?.code);
+        const drill = levelBelow(this.structure, scene.level) !== null;
+        return { code, name: scene.names.get(code) ?? String(feature.properties?.name ?? code), drill };
+      }
+    }
+    if (scene.symbols) {
+      const fill = boundaryLayerIds('district').fill;
+      const [feature] = map.getLayer(fill) ? map.queryRenderedFeatures(event.point, { layers: [fill] }) : [];
+      const code = feature ? String(feature.properties?.code) : null;
+      if (code && code !== scene.unit) return { code, name: String(feature!.properties?.name ?? code), drill: true };
+    }
+    return null;
   }
 
   private readonly handleMove = (event: MapMouseEvent): void => {
     const unit = this.unitAt(event);
-    this.countryMap.map.getCanvas().style.cursor = unit && this.current?.level === 'province' ? 'pointer' : '';
-    this.options.onHover(unit ? { ...unit, x: event.point.x, y: event.point.y } : null);
+    this.countryMap.map.getCanvas().style.cursor = unit ? 'pointer' : '';
+    this.options.onHover(unit ? { code: unit.code, name: unit.name, x: event.point.x, y: event.point.y } : null);
   };
 
   private readonly handleOut = (): void => this.options.onHover(null);
 
   private readonly handleClick = (event: MapMouseEvent): void => {
-    if (this.current?.level !== 'province') return;
     const unit = this.unitAt(event);
-    if (unit) this.options.onProvinceClick(unit.code);
+    if (!unit) return;
+    if (unit.drill) this.options.onDrill(unit.code);
+    else this.options.onSelect(unit.code);
   };
 }

@@ -61,6 +61,6 @@ export interface TargetOut {
   indicator: string;
   value: number;
   source: string;
-  /** Invented for the demo (the `target` table has no simulated column: the source says so). */
+  /** Invented for the demo: stored in target.simulated, and the source says so too. */
   simulated: boolean;
 }

@@ -13,7 +13,7 @@ import { loadLinks, loadUnits } from './units.ts';
 import { writeDemoRows, type WriteCounts } from './write-rows.ts';
 
 /** Bump when the generator's output changes for the same inputs, so a seeded database is redone. */
-export const DEMO_VERSION = '1';
+export const DEMO_VERSION = '2'; // 2: target.simulated (migration 0006)
 const META_KEY = 'demo_seed';
 
 export interface DemoSeedOptions {

@@ -7,6 +7,7 @@ import { REAL_SOURCE_PREFIX, SIMULATED_SOURCE_PREFIX } from '../../core/simulate
 import type { ObservationOut, SimReviewRow, TargetOut } from '../../core/simulate/types.ts';
 import type { CoordinationStatusTable, Database, ObservationTable, PovertyReviewTable, TargetTable } from '../db/schema.ts';
 import { refreshPlannerStatistics } from '../db/analyze.ts';
+import { bumpDataVersion } from '../indicators/values-cache.ts';
 
 /** 500 rows × ≤ 25 columns stays far below SQLite's 32,766 bound parameters. */
 const ROWS_PER_INSERT = 500;
@@ -54,6 +55,8 @@ export async function writeDemoRows(db: Kysely<Database>, rows: DemoRows, stamp?
     await insert(trx, 'observation', rows.observations.map(toObservationRow), ['structure', 'unit_code', 'year', 'indicator'], counts);
     await insert(trx, 'target', rows.targets.map(toTargetRow), ['structure', 'unit_code', 'year', 'indicator'], counts);
     await insert(trx, 'coordination_status', [...rows.coordination], ['structure', 'province_code', 'year'], counts);
+    // cached indicators.values answers (server/indicators/values-cache.ts) end with this commit
+    await bumpDataVersion(trx);
     if (stamp) {
       const now = new Date().toISOString();
       await trx
@@ -141,5 +144,5 @@ function toObservationRow(o: ObservationOut): Insertable<ObservationTable> {
 }
 
 function toTargetRow(t: TargetOut): Insertable<TargetTable> {
-  return { structure: t.structure, unit_code: t.unitCode, year: t.year, indicator: t.indicator, value: t.value, source: t.source, import_id: null };
+  return { structure: t.structure, unit_code: t.unitCode, year: t.year, indicator: t.indicator, value: t.value, source: t.source, simulated: t.simulated ? 1 : 0, import_id: null };
 }

@@ -9,6 +9,7 @@ import { resolveSession } from '../auth/sessions.ts';
 import { contextFactory, type Services } from '../context.ts';
 import { appRouter } from '../router.ts';
 import { serveClientFile } from './client-files.ts';
+import { compressJsonAnswers } from './compress.ts';
 import { GEO_PREFIX, serveGeoFile } from './geo-files.ts';
 import { sendText } from './respond.ts';
 
@@ -54,7 +55,7 @@ export function createRequestListener(options: AppOptions): RequestListener {
       if (req.method === 'POST' && !isJson(req.headers['content-type'])) {
         return sendText(res, 415, 'Chỉ nhận application/json / Only application/json is accepted');
       }
-      trpc(req, res);
+      compressJsonAnswers(req, res, () => trpc(req, res));
       return;
     }
     if (pathname.startsWith(GEO_PREFIX)) {

@@ -1,13 +1,15 @@
-// The queries behind indicators.values: one GROUP BY over poverty_review per call. Each review row
-// is a leaf (a commune, or one of the few pre-2025 island districts without communes); a parent's
-// counts are the sums of its leaves' counts, grouped in SQL on the leaf's ancestor (pre-2025:
-// commune → district by unit.parent_code, → province by unit.province_code), and every indicator
-// is computed from those sums with core/poverty (never an average of the children's rates).
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import { COUNT_KEYS, emptyCounts, type CountKey, type ReviewCounts } from '../../core/poverty/counts.ts';
+// indicators.values: one indicator for every unit of a level. Counts come from poverty_review
+// (values-review.ts: one GROUP BY) or, for a 2025 year without 2025 review rows, from pre-2025
+// rows carried over the crosswalk (values-crosswalk.ts); every indicator is then computed from
+// summed counts with core/poverty (never an average of the children's rates).
+import type { Kysely, RawBuilder, SqlBool } from 'kysely';
+import { COUNT_KEYS, type CountKey, type ReviewCounts } from '../../core/poverty/counts.ts';
 import { computeIndicator, type IndicatorDef } from '../../core/poverty/indicators.ts';
 import { standardForYear } from '../../core/poverty/standard.ts';
 import type { Database, StructureId, UnitLevel } from '../db/schema.ts';
+import { reviewYears, yearSource } from './review-years.ts';
+import { crosswalkCounts, type YearCounts } from './values-crosswalk.ts';
+import { nativeCounts } from './values-review.ts';
 
 export interface ValuesQuery {
   structure: StructureId;
@@ -33,6 +35,10 @@ export interface IndicatorValues {
   simulated: boolean;
   /** The contributing rows' sources, summarised. */
   source: string;
+  /** 'crosswalk' when a year it rests on (the asked one, or the previous one of a change) came from pre-2025 rows through unit_link. */
+  via: 'crosswalk' | null;
+  /** Codes (a subset of `codes`) whose value relies on an assumed split of an old unit or lacks a predecessor's row. */
+  partial: string[];
 }
 
 /** Columns of the answered unit `g`, for ctx.scope.condition. */
@@ -40,18 +46,10 @@ export const ANSWERED_UNIT_COLUMNS = { structure: 'g.structure', code: 'g.code',
 
 export async function indicatorValues(db: Kysely<Database>, q: ValuesQuery): Promise<IndicatorValues> {
   const base = { structure: q.structure, level: q.level, year: q.year, indicator: q.def.key, unit: q.def.unit };
-  return q.def.kind === 'category' ? { ...base, ...(await coordinationValues(db, q)) } : { ...base, ...(await reviewValues(db, q)) };
+  return q.def.kind === 'category'
+    ? { ...base, ...(await coordinationValues(db, q)), via: null, partial: [] }
+    : { ...base, ...(await reviewValues(db, q)) };
 }
-
-const groupKeyOf = (level: UnitLevel): Expression<string> =>
-  level === 'commune'
-    ? sql.ref<string>('u.code')
-    : level === 'district'
-      ? sql<string>`case when ${sql.ref('u.level')} = 'district' then ${sql.ref('u.code')} else ${sql.ref('u.parent_code')} end`
-      : sql.ref<string>('u.province_code');
-
-/** A column's sum, null when any row of the group lacks it (core/poverty/aggregate.ts sumCounts). */
-const strictSum = (key: CountKey) => sql<number | string | null>`case when count(${sql.ref(`r.${key}`)}) = count(*) then sum(${sql.ref(`r.${key}`)}) end`.as(key);
 
 /**
  * The count columns an indicator reads: every compute in the catalogue gives null when a count it
@@ -69,87 +67,58 @@ export function neededColumns(def: IndicatorDef): CountKey[] {
   return keys;
 }
 
-/** Copied per row (a spread is ~50× cheaper than Object.fromEntries for 10,000 communes). */
-const NO_COUNTS: ReviewCounts = Object.freeze(emptyCounts());
-
-interface GroupRow {
-  code: string;
-  year: number | string;
-  simulated: number | string | null;
-  source_min: string | null;
-  source_max: string | null;
-  target: number | string | null;
-  [count: string]: unknown;
-}
+const EMPTY_YEAR: YearCounts = { counts: new Map(), inexact: new Set(), simulated: false, sources: [] };
 
 async function reviewValues(db: Kysely<Database>, q: ValuesQuery) {
   const needsPrevious = q.def.kind === 'change' || q.def.kind === 'target-gap';
   // a change across two poverty standards is a change of ruler: no previous year then
   const comparable = standardForYear(q.year) !== null && standardForYear(q.year) === standardForYear(q.year - 1);
-  const years = needsPrevious && comparable ? [q.year - 1, q.year] : [q.year];
-  const targetIndicator = q.def.kind === 'target-gap' ? (q.def.targetIndicator ?? '') : null;
+  const available = await reviewYears(db, q.structure);
+  // On 2025 units a change is shown only for years with 2025 reviews (2025), its previous year
+  // through the crosswalk; years that are wholly pre-2025 have their changes on the old map.
+  const previousYear = needsPrevious && comparable && yearSource(available, q.year) !== 'crosswalk' ? q.year - 1 : null;
+  const years = previousYear === null ? [q.year] : [previousYear, q.year];
+  const native = years.filter((y) => yearSource(available, y) !== 'crosswalk');
+  const carried = years.filter((y) => yearSource(available, y) === 'crosswalk');
   const columns = neededColumns(q.def);
 
-  // Communes are the review rows themselves: no grouping, one row each.
-  const leaves = q.level === 'commune';
-  let query = (
-    leaves
-      ? db.selectFrom('poverty_review as r').innerJoin('unit as g', (j) => j.onRef('g.structure', '=', 'r.structure').onRef('g.code', '=', 'r.unit_code'))
-      : db
-          .selectFrom('poverty_review as r')
-          .innerJoin('unit as u', (j) => j.onRef('u.structure', '=', 'r.structure').onRef('u.code', '=', 'r.unit_code'))
-          .innerJoin('unit as g', (j) => j.onRef('g.structure', '=', 'r.structure').on('g.code', '=', groupKeyOf(q.level)))
-  )
-    .where('r.structure', '=', q.structure)
-    .where('r.year', 'in', years)
-    .where('g.level', '=', q.level)
-    .where(q.scope)
-    .select(['g.code as code', 'r.year as year']);
-  if (q.parent) query = query.where(q.parent.level === 'province' ? 'g.province_code' : 'g.parent_code', '=', q.parent.code);
-  const measured = leaves
-    ? query.select([...columns.map((k) => sql.ref(`r.${k}`).as(k)), 'r.simulated as simulated', 'r.source as source_min', 'r.source as source_max'])
-    : query
-        .select(columns.map(strictSum))
-        .select((eb) => [eb.fn.max('r.simulated').as('simulated'), eb.fn.min('r.source').as('source_min'), eb.fn.max('r.source').as('source_max')])
-        .groupBy(['g.code', 'r.year']);
-  const rows = (await (targetIndicator === null
-    ? measured.select(sql<null>`null`.as('target'))
-    : leaves
-      ? measured
-          .leftJoin('target as t', (j) =>
-            j.onRef('t.structure', '=', 'r.structure').onRef('t.unit_code', '=', 'g.code').onRef('t.year', '=', 'r.year').on('t.indicator', '=', targetIndicator),
-          )
-          .select('t.value as target')
-      : measured
-          .leftJoin('target as t', (j) =>
-            j.onRef('t.structure', '=', 'r.structure').onRef('t.unit_code', '=', 'g.code').onRef('t.year', '=', 'r.year').on('t.indicator', '=', targetIndicator),
-          )
-          // one target row at most per review row (unique key), so the sums are unchanged
-          .select((eb) => eb.fn.max('t.value').as('target'))
-  ).execute()) as unknown as GroupRow[];
+  const [own, crossed] = await Promise.all([
+    native.length === 0
+      ? null
+      : nativeCounts(db, { ...q, years: native, columns, targetIndicator: q.def.kind === 'target-gap' ? (q.def.targetIndicator ?? '') : null }),
+    carried.length === 0
+      ? null
+      : crosswalkCounts(db, {
+          level: q.level === 'province' ? 'province' : 'commune',
+          years: carried,
+          columns,
+          scope: q.scope,
+          parentCode: q.parent?.code ?? null,
+        }),
+  ]);
+  const yearCounts = (y: number | null): YearCounts => (y === null ? EMPTY_YEAR : (own?.byYear.get(y) ?? crossed?.get(y) ?? EMPTY_YEAR));
+  const current = yearCounts(q.year);
+  const previous = yearCounts(previousYear);
 
-  const current = new Map<string, GroupRow>();
-  const previous = new Map<string, GroupRow>();
-  for (const row of rows) (Number(row.year) === q.year ? current : previous).set(row.code, row);
-  const codes = [...current.keys(), ...[...previous.keys()].filter((c) => !current.has(c))].sort();
-  const countsOf = (row: GroupRow | undefined): ReviewCounts | null => {
-    if (!row) return null;
-    const counts = { ...NO_COUNTS };
-    for (const k of columns) counts[k] = row[k] === null || row[k] === undefined ? null : Number(row[k]);
-    return counts;
+  const codes = [...current.counts.keys(), ...[...previous.counts.keys()].filter((c) => !current.counts.has(c))].sort();
+  const values = codes.map((code) =>
+    round(
+      computeIndicator(q.def.key, {
+        counts: current.counts.get(code) ?? null,
+        previous: previous.counts.get(code) ?? null,
+        target: own?.targets.get(code) ?? null,
+      }),
+      q.def.decimals,
+    ),
+  );
+  return {
+    codes,
+    values,
+    simulated: current.simulated || previous.simulated || (own?.targetSimulated ?? false),
+    source: summariseSources([...current.sources, ...previous.sources]),
+    via: carried.length > 0 ? ('crosswalk' as const) : null,
+    partial: codes.filter((c) => current.inexact.has(c) || previous.inexact.has(c)),
   };
-  const values = codes.map((code) => {
-    const now = current.get(code);
-    const value = computeIndicator(q.def.key, {
-      counts: countsOf(now),
-      previous: countsOf(previous.get(code)),
-      target: now?.target === null || now?.target === undefined ? null : Number(now.target),
-    });
-    return round(value, q.def.decimals);
-  });
-  const sources = new Set<string | null>();
-  for (const r of rows) sources.add(r.source_min).add(r.source_max);
-  return { codes, values, simulated: rows.some((r) => Number(r.simulated) === 1), source: summariseSources([...sources]) };
 }
 
 async function coordinationValues(db: Kysely<Database>, q: ValuesQuery) {

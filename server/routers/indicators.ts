@@ -5,11 +5,16 @@
 //   aligned `codes` / `values`. Scoped users get only units they may see data of (the scope as a
 //   SQL condition on the answered unit); a parentCode outside the scope is refused (403).
 //   Parents are computed from summed counts, never averaged rates (server/indicators/values.ts).
+//   2025 units' pre-reform years come from pre-2025 rows through the crosswalk (`via`, `partial`);
+// - unit: the click panel's summary of one unit (every year's counts, rates, targets; provinces'
+//   coordination status); a unit outside the caller's data scope is refused (403).
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { INDICATORS, indicatorByKey } from '../../core/poverty/indicators.ts';
-import { EVERY_ROLE, FILTERED, NO_SCOPE } from '../access.ts';
+import { EVERY_ROLE, FILTERED, NO_SCOPE, unitInput } from '../access.ts';
 import { levelsOf, listIndicators } from '../indicators/catalogue.ts';
+import { cachedIndicatorValues } from '../indicators/values-cache.ts';
+import { unitSummary } from '../indicators/unit-summary.ts';
 import { ANSWERED_UNIT_COLUMNS, indicatorValues } from '../indicators/values.ts';
 import { access, router } from '../trpc.ts';
 
@@ -55,7 +60,7 @@ export const indicatorsRouter = router({
         }
         parent = row;
       }
-      return indicatorValues(ctx.db, {
+      return cachedIndicatorValues(indicatorValues, ctx.db, {
         structure: input.structure,
         level: input.level,
         year: input.year,
@@ -63,5 +68,13 @@ export const indicatorsRouter = router({
         parent,
         scope: await ctx.scope.condition('data', ANSWERED_UNIT_COLUMNS),
       });
+    }),
+
+  unit: access({ roles: EVERY_ROLE, scope: unitInput('data') })
+    .input(z.strictObject({ structure, code }))
+    .query(async ({ ctx, input }) => {
+      const summary = await unitSummary(ctx.db, input.structure, input.code);
+      if (!summary) throw new TRPCError({ code: 'NOT_FOUND', message: `Không tìm thấy / not found: ${input.structure}/${input.code}` });
+      return summary;
     }),
 });

@@ -1,77 +1,41 @@
-// Explore: a person picks an indicator, reads the legend against the map, changes the year,
-// drills into a province and shares the link. Colours are checked on the canvas itself, against
+// Explore: the map opens on the poor-household rate; a person reads the legend against the map,
+// changes the classes and the year, drills into a province and shares the link. Colours are checked on the canvas itself, against
 // the legend's swatches, not only against what the page says it painted.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { GeoJSONSource } from 'maplibre-gl';
-import { colourDistance, hexToRgba, hideLayers, openMap, project, readPixels, renderedValues, watchErrors } from './support/map-page.ts';
+import { hideLayers, openMap, project, renderedValues, watchErrors } from './support/map-page.ts';
+import { clickAt, expectCanvasMatchesLegend, legendOf, pointsOf as labelPoints, waitForPaint } from './support/explore-page.ts';
 import { ARCHIPELAGO_IDS, boundaryLayerIds } from '../../client/map/layers.ts';
 
-// Antialiasing and SwiftShader rounding: a fill pixel may be a few levels off its colour.
-const SAME_COLOUR = 6;
 const province = boundaryLayerIds('province');
 const district = boundaryLayerIds('district');
-
-/** Waits until the map is coloured for `prefix` (indicator|year|unit…) and drawn. */
-async function waitForPaint(page: Page, prefix: string): Promise<void> {
-  await page.waitForFunction((prefix) => window.__povmap?.explore?.paintedKey?.startsWith(prefix) ?? false, prefix);
-  await page.evaluate(async () => {
-    const map = window.__povmap!.map;
-    const idle = new Promise((resolve) => map.once('idle', resolve));
-    map.triggerRepaint();
-    await idle;
-  });
-}
-
-/** The legend as a person reads it: [colour, count] per class, plus the no-data row. */
-async function legendOf(page: Page) {
-  const rows = await page.getByTestId('legend-class').evaluateAll((items) => items.map((li) => ({ colour: li.getAttribute('data-colour')!, count: Number(li.getAttribute('data-count')) })));
-  const noData = Number(await page.getByTestId('legend-no-data').getAttribute('data-count'));
-  return { rows, noData };
-}
-
-async function labelPoints(page: Page, sourceId: string): Promise<Record<string, [number, number]>> {
-  return page.evaluate(async (sourceId) => {
-    const data = (await window.__povmap!.map.getSource<GeoJSONSource>(sourceId)!.getData()) as GeoJSON.FeatureCollection<GeoJSON.Point>;
-    return Object.fromEntries(data.features.map((f) => [String(f.properties!.code), f.geometry.coordinates as [number, number]]));
-  }, sourceId);
-}
-
-/** For each unit: the canvas colour at its label point equals the legend colour of its class. */
-async function expectCanvasMatchesLegend(page: Page, sourceId: string, codes: string[]): Promise<void> {
-  const { rows } = await legendOf(page);
-  const state = await page.evaluate(() => window.__povmap!.explore!);
-  const points = await labelPoints(page, sourceId);
-  for (const code of codes) {
-    const value = state.valuesByCode[code];
-    expect(value, `value of ${code}`).not.toBeNull();
-    // classIndex: breaks[i] <= v < breaks[i+1], the top class includes the maximum
-    const last = state.breaks.length - 2;
-    let index = state.breaks.slice(1, -1).findIndex((edge) => value! < edge);
-    if (index < 0) index = last;
-    const legendColour = rows[index].colour;
-    expect(state.fills[code]).toBe(legendColour);
-    const [pixel] = await readPixels(page, [await project(page, points[code])]);
-    expect(colourDistance(pixel, hexToRgba(legendColour)), `unit ${code} (class ${index}): ${pixel} vs ${legendColour}`).toBeLessThanOrEqual(SAME_COLOUR);
-  }
-}
 
 test('explore: choropleth, legend, year change, drill-down and a shareable link', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
   await openMap(page, '/', 'demo-viewer');
 
-  await test.step('picking an indicator colours the 34 provinces of 2025', async () => {
-    await page.getByTestId('explore-indicator').selectOption({ label: 'Tỷ lệ hộ nghèo' });
+  await test.step('the map opens with the 34 provinces of 2025 coloured by the poor-household rate', async () => {
     await waitForPaint(page, 'poor_rate|2025|');
+    await expect(page.getByTestId('explore-indicator')).toHaveValue('poor_rate');
     await expect(page.getByTestId('legend-title')).toHaveText('Tỷ lệ hộ nghèo (2025)');
-    const { rows, noData } = await legendOf(page);
+    const { rows, total } = await legendOf(page);
     expect(rows).toHaveLength(5);
-    expect(rows.reduce((sum, r) => sum + r.count, 0) + noData).toBe(34);
+    expect(total).toBe(34);
     // Vietnamese number format: decimal comma, unit after a space
     await expect(page.getByTestId('legend-class').first()).toContainText(/\d+,\d+ – \d+,\d+ %/);
     await expect(page.getByTestId('legend-no-data')).toContainText('Không có dữ liệu');
     await expect(page.getByTestId('simulated-notice')).toHaveText('Dữ liệu mô phỏng (simulated) — không phải số liệu chính thức');
     await expect(page.getByTestId('legend-source')).not.toBeEmpty();
-    await expect(page).toHaveURL(/#\/\?s=2025&lv=province&i=poor_rate&y=2025&m=quantile&k=5&p=YlOrRd$/);
+    await expect(page).toHaveURL(/#\/$/);
+  });
+
+  await test.step('seven classes: the legend and the link follow', async () => {
+    await page.getByTestId('explore-classes').selectOption('7');
+    await waitForPaint(page, 'poor_rate|2025||quantile|7|');
+    const { rows, total } = await legendOf(page);
+    expect(rows).toHaveLength(7);
+    expect(total).toBe(34);
+    await expect(page).toHaveURL(/#\/\?s=2025&lv=province&i=poor_rate&y=2025&m=quantile&k=7&p=YlOrRd$/);
   });
 
   await test.step('canvas colours match the legend at province label points', async () => {
@@ -129,9 +93,7 @@ test('explore: choropleth, legend, year change, drill-down and a shareable link'
 
   await test.step('clicking Phú Yên shows its districts, coloured', async () => {
     const points = await labelPoints(page, province.labelSource);
-    const [x, y] = await project(page, points['54']);
-    const box = (await page.getByTestId('map-canvas').boundingBox())!;
-    await page.mouse.click(box.x + x, box.y + y);
+    await clickAt(page, points['54']);
     await waitForPaint(page, 'poor_rate|2022|54|');
     await expect(page.getByTestId('breadcrumb')).toContainText('Toàn quốc');
     await expect(page.getByTestId('breadcrumb-unit')).toHaveText('Tỉnh Phú Yên');
@@ -152,7 +114,7 @@ test('explore: choropleth, legend, year change, drill-down and a shareable link'
     const fillsBefore = await page.evaluate(() => window.__povmap!.explore!.fills);
     await page.reload();
     await page.waitForFunction(() => window.__povmap !== undefined);
-    await waitForPaint(page, 'poor_rate|2022|54|quantile|5|YlOrRd');
+    await waitForPaint(page, 'poor_rate|2022|54|quantile|7|YlOrRd');
     await expect(page.getByTestId('breadcrumb-unit')).toHaveText('Tỉnh Phú Yên');
     await expect(page.getByTestId('explore-year')).toHaveValue('2022');
     await expect(page.getByTestId('explore-structure-pre2025')).toBeChecked();

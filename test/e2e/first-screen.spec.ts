@@ -1,6 +1,7 @@
 // Issue 2 §6, the first screen: opening the app shows the 34 provinces of the 2025 structure with
-// their names, Hoàng Sa and Trường Sa, over a sea-coloured background. Checked twice over: by
-// what MapLibre reports it rendered, and by the colours on the canvas.
+// their names, Hoàng Sa and Trường Sa, over a sea-coloured background, coloured by the poor-
+// household rate (issue 4: the headline figure first). Checked twice over: by what MapLibre
+// reports it rendered, and by the colours on the canvas.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { GeoJSONSource } from 'maplibre-gl';
@@ -110,7 +111,11 @@ test('opens on the national map of the 2025 structure', async ({ page }, testInf
   // For people: what the first screen looked like in this run.
   await page.screenshot({ path: path.join(testInfo.project.outputDir, 'first-screen.png') });
 
-  await test.step('pixels: land, sea and island outlines', async () => {
+  await test.step('pixels: provinces coloured by the poor-household rate, sea and island outlines', async () => {
+    await page.waitForFunction(() => window.__povmap?.explore?.paintedKey?.startsWith('poor_rate|2025|') ?? false);
+    await expect(page.getByTestId('legend-title')).toHaveText('Tỷ lệ hộ nghèo (2025)');
+    const fills = await page.evaluate(() => window.__povmap!.explore!.fills);
+    expect(Object.keys(fills)).toHaveLength(34);
     // Labels are drawn on the very points sampled below; take them away first.
     await hideLayers(page, [province.label, ARCHIPELAGO_IDS.label]);
 
@@ -122,7 +127,9 @@ test('opens on the national map of the 2025 structure', async ({ page }, testInf
     for (const code of ['14', '40', '52', '66', '68']) {
       expect(labelPoints[code], `label point of province ${code}`).toBeDefined();
       const [pixel] = await readPixels(page, [await project(page, labelPoints[code])]);
-      expect(colourDistance(pixel, hexToRgba(LAND)), `fill of province ${code}: ${pixel}`).toBeLessThanOrEqual(SAME_COLOUR);
+      expect(fills[code], `legend colour of province ${code}`).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(fills[code]).not.toBe(LAND);
+      expect(colourDistance(pixel, hexToRgba(fills[code])), `fill of province ${code}: ${pixel} vs ${fills[code]}`).toBeLessThanOrEqual(SAME_COLOUR);
     }
 
     // Open sea between the archipelagos, and south-west of the Cà Mau peninsula.

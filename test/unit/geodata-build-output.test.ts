@@ -135,6 +135,51 @@ describe.skipIf(!built)('geodata build output', () => {
     expect(oldPoints.find((f) => f.properties?.code === '22276')?.properties?.name).toBe('Xã Hòa Đồng');
   });
 
+  it('gives every old commune its own point, inside a 2025 successor', async () => {
+    const r = registry();
+    const old = r.units.filter((u) => u.structure === 'pre2025' && u.level === 'commune');
+    expect(new Set(old.map((u) => String(u.labelPoint))).size).toBe(old.length);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as {
+      oldCommunePoints: { sharing: number; nearestMetres: { median: number } };
+    };
+    expect(report.oldCommunePoints.sharing).toBe(0);
+    // Far enough apart to click at district zoom: typically a kilometre or more.
+    expect(report.oldCommunePoints.nearestMetres.median).toBeGreaterThan(1000);
+    // Every old commune that went (whole or in part) into a 2025 commune lies inside one of them.
+    const successors = new Map<string, string[]>();
+    for (const l of r.links)
+      if (l.level === 'commune' && l.fromStructure === 'pre2025')
+        successors.set(l.fromCode, [...(successors.get(l.fromCode) ?? []), l.toCode]);
+    const polygons = new Map<string, number[][][][]>();
+    for await (const f of deserialize(fileBytes('2025/commune.detail.fgb'))) {
+      const g = f.geometry as { type: string; coordinates: number[][][] | number[][][][] };
+      const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      polygons.set(String(f.properties?.code), parts as number[][][][]);
+    }
+    const inSuccessor = (code: string, point: number[]) =>
+      (successors.get(code) ?? []).some((s) => polygons.has(s) && pointInMultiPolygon(point, polygons.get(s)!));
+    const outside = old.filter((u) => !inSuccessor(u.code, u.labelPoint!));
+    expect(outside.map((u) => u.code)).toEqual([]);
+  }, 60_000);
+
+  it('spreads old Hòa Đồng 22276 and Hòa Thịnh 22294 apart inside new Xã Hòa Thịnh 22276', async () => {
+    const r = registry();
+    const find = (structure: string, code: string) =>
+      r.units.find((u) => u.structure === structure && u.code === code)!;
+    const from = r.links.filter((l) => l.level === 'commune' && l.toStructure === '2025' && l.toCode === '22276');
+    expect(from.map((l) => l.fromCode).sort()).toEqual(['22276', '22294']);
+    const hoaThinh = (await bboxRead('2025/commune.detail.fgb', TAY_HOA)).find((f) => f.properties?.code === '22276')!;
+    const rings = (hoaThinh.geometry as { coordinates: number[][][][] }).coordinates;
+    const [hoaDong, oldHoaThinh] = [find('pre2025', '22276'), find('pre2025', '22294')];
+    // The lower code keeps the new commune's label point; the other is offset from it.
+    expect(hoaDong.labelPoint).toEqual(find('2025', '22276').labelPoint);
+    expect(oldHoaThinh.labelPoint).not.toEqual(hoaDong.labelPoint);
+    for (const u of [hoaDong, oldHoaThinh]) {
+      expect(pointInMultiPolygon(u.labelPoint!, rings)).toBe(true);
+      expect(u.geometryNote).toMatch(/one of 2 old communes .* symbolic position, not a location/);
+    }
+  });
+
   it('has Hoàng Sa and Trường Sa at every level of detail in both structures', async () => {
     const expectations: [string, Rect, string][] = [
       ['2025/commune', HOANG_SA, '20333'],

@@ -25,6 +25,15 @@ export const exploreVi = {
   'explore.simulated': 'Dữ liệu mô phỏng (simulated) — không phải số liệu chính thức',
   'explore.legendTitle': '{name} ({year})',
   'explore.pickIndicator': 'Chọn một chỉ tiêu để tô màu bản đồ.',
+  'explore.method.manual': 'Tự nhập ngưỡng',
+  'explore.level': 'Tô màu theo cấp',
+  'explore.level.province': 'Tỉnh, thành phố',
+  'explore.level.district': 'Huyện (trước 2025)',
+  'explore.level.commune': 'Xã, phường',
+  'explore.crosswalk': 'Số liệu {year} của các xã cũ, cộng dồn vào xã mới theo bảng chuyển đổi.',
+  'explore.partial': '{count} đơn vị có số liệu ước tính (xã cũ bị chia tách, chia theo tỷ lệ giả định)',
+  'explore.symbolsNote': 'Xã trước 2025 không có ranh giới: mỗi xã là một điểm trong xã mới (2025, nét đứt) mà nó được sáp nhập vào.',
+  'explore.selectHint': 'Bấm vào một đơn vị để xem số liệu.',
 } as const;
 
 export const exploreEn: Record<keyof typeof exploreVi, string> = {
@@ -52,4 +61,13 @@ export const exploreEn: Record<keyof typeof exploreVi, string> = {
   'explore.simulated': 'Simulated data — not official figures',
   'explore.legendTitle': '{name} ({year})',
   'explore.pickIndicator': 'Pick an indicator to colour the map.',
+  'explore.method.manual': 'My own breaks',
+  'explore.level': 'Colour by level',
+  'explore.level.province': 'Provinces and cities',
+  'explore.level.district': 'Districts (before 2025)',
+  'explore.level.commune': 'Communes and wards',
+  'explore.crosswalk': '{year} figures of the old communes, summed into the new ones through the crosswalk.',
+  'explore.partial': '{count} units have estimated figures (an old commune was split; the split share is assumed)',
+  'explore.symbolsNote': 'Communes before 2025 have no boundaries: each is a point inside the 2025 commune (dashed) it merged into.',
+  'explore.selectHint': 'Click a unit to see its figures.',
 };

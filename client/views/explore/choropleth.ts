@@ -3,14 +3,16 @@
 // can never disagree (both read the same object) and tests can read it through the test hook.
 import { classify, classIndex, type Classification } from '../../../core/classify/index.ts';
 import { NO_DATA_COLOUR, paletteColours } from '../../../core/palettes.ts';
-import type { AutoMethod } from '../../lib/map-state.ts';
+import type { ClassificationMethod } from '../../../core/classify/types.ts';
 import { formatNumber } from '../../lib/format.ts';
 import type { Locale } from '../../lib/i18n/messages.ts';
 
 export interface ChoroplethRequest {
-  method: AutoMethod;
+  method: ClassificationMethod;
   classes: number;
   palette: string;
+  /** Inner edges for 'manual'. */
+  breaks?: readonly number[];
 }
 
 export interface Choropleth {
@@ -38,7 +40,7 @@ export function buildChoropleth(
   for (const code of shown) if (!valueByCode.has(code)) valueByCode.set(code, null);
   // Classify what is on screen only: a unit in the answer but not drawn would shift the breaks.
   const shownValues = shown.map((code) => valueByCode.get(code) ?? null);
-  const classification = classify(shownValues, { method: request.method, classes: request.classes });
+  const classification = classify(shownValues, { method: request.method, classes: request.classes, manualBreaks: request.breaks });
   const classCount = classification.counts.length;
   // Skewed data can give fewer classes than asked (core/classify dedupes edges): use the lightest.
   const colours = classCount === 0 ? [] : paletteColours(request.palette, classCount).slice(0, classCount);

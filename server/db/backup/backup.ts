@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { recordAudit } from '../../audit/audit-log.ts';
+import { bumpDataVersion } from '../../indicators/values-cache.ts';
 import type { DatabaseSettings } from '../database.ts';
 import { openDatabase } from '../database.ts';
 import { checkPgArchive, pgDump, pgRestore } from './postgres-backup.ts';
@@ -53,6 +54,9 @@ export async function restoreDatabase(settings: DatabaseSettings, file: string, 
 
   const database = openDatabase(settings);
   try {
+    // The restored app_meta carries the backup's data version, which a running server may hold
+    // answers for that predate later changes: a fresh one makes every cached answer stale.
+    await bumpDataVersion(database.db);
     await recordAudit(database.db, { userId: null, procedure: 'cli:restore', clock }, {
       table: '*',
       key: { file: path.basename(source) },

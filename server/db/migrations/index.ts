@@ -7,6 +7,7 @@ import * as programmeData from './0002-programme-data.ts';
 import * as accounts from './0003-accounts.ts';
 import * as supervision from './0004-supervision.ts';
 import * as priority from './0005-priority.ts';
+import * as targetSimulated from './0006-target-simulated.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     '0003-accounts': { up: (db) => accounts.up(db, dialect), down: (db) => accounts.down(db) },
     '0004-supervision': { up: (db) => supervision.up(db, dialect), down: (db) => supervision.down(db) },
     '0005-priority': { up: (db) => priority.up(db, dialect), down: (db) => priority.down(db) },
+    '0006-target-simulated': { up: (db) => targetSimulated.up(db), down: (db) => targetSimulated.down(db) },
   };
   return { getMigrations: async () => all };
 }

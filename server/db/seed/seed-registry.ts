@@ -8,6 +8,7 @@ import { readReferenceFacts, referenceFingerprintInputs } from './reference-flag
 import { parseRegistry, readRegistryText } from './registry-file.ts';
 import { buildUnitRows } from './unit-rows.ts';
 import { refreshPlannerStatistics } from '../analyze.ts';
+import { bumpDataVersion } from '../../indicators/values-cache.ts';
 
 /** Bump when buildUnitRows changes, so an unchanged registry is still re-seeded. */
 const SEED_VERSION = '1';
@@ -83,6 +84,8 @@ export async function seedRegistry(db: Kysely<Database>, options: SeedOptions): 
     for (const chunk of chunks(rows.links, rowsPerStatement(rows.links[0]))) {
       await trx.insertInto('unit_link').values(chunk).execute();
     }
+    // units and links feed indicators.values (grouping, scope): cached answers end with this commit
+    await bumpDataVersion(trx);
     await trx
       .insertInto('app_meta')
       .values({ key: META_KEY, value: fingerprint, updated_at: now })

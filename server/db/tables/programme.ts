@@ -60,6 +60,8 @@ export interface TargetTable {
   indicator: string;
   value: number;
   source: string | null;
+  /** Invented for the demo (mô phỏng), migration 0006: target-gap maps say so when one fed them. */
+  simulated: Generated<Flag>;
   import_id: number | null;
 }
 

@@ -82,6 +82,10 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     valid: () => ({ structure: 'pre2025', level: 'commune', year: 2023, indicator: 'poor_rate', parentCode: '35' }),
     outOfScope: { as: 'plannerHaTinh', input: { structure: 'pre2025', level: 'commune', year: 2023, indicator: 'poor_rate', parentCode: '35' }, expect: 'forbidden' },
   },
+  'indicators.unit': {
+    valid: () => ({ structure: 'pre2025', code: '35' }),
+    outOfScope: { as: 'plannerHaTinh', input: { structure: 'pre2025', code: '35' }, expect: 'forbidden' },
+  },
 
   'admin.users.list': { valid: () => undefined, outOfScope: ACCOUNTS_ARE_NATIONAL },
   'admin.users.create': {

@@ -19,12 +19,15 @@ export async function signInAs(page: Page, username: DemoUser): Promise<void> {
   expect(response.status(), await response.text()).toBe(200);
 }
 
-/** Opens the app in test mode, signed in (the leader's national view by default), and waits until the boundaries are drawn. */
+/**
+ * Opens the app in test mode, signed in (the leader's national view by default), and waits until
+ * the boundaries are drawn. `path` may carry a map link's hash (`/#/?s=pre2025&…`).
+ */
 export async function openMap(page: Page, path = '/', user: DemoUser = 'demo-viewer'): Promise<void> {
   await signInAs(page, user);
   const url = new URL(path, 'http://placeholder');
   url.searchParams.set('e2e', '');
-  await page.goto(`${url.pathname}${url.search}`);
+  await page.goto(`${url.pathname}${url.search}${url.hash}`);
   await page.waitForFunction(() => window.__povmap !== undefined);
   await page.evaluate(() => window.__povmap!.ready);
   await expect(page.getByTestId('map-view')).toHaveAttribute('data-state', 'ready');
