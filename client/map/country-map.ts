@@ -44,6 +44,8 @@ export class CountryMap {
   private locale: Locale;
   private loadAbort?: AbortController;
   private currentLoad: Promise<void> = Promise.resolve();
+  private currentData: Promise<void> = Promise.resolve();
+  private dataDrawn: () => void = () => {};
   private destroyed = false;
   private shown?: CountryData;
 
@@ -98,6 +100,15 @@ export class CountryMap {
     return this.currentLoad;
   }
 
+  /**
+   * Resolves as soon as the boundaries are handed to MapLibre, before the first frame is drawn:
+   * a view that colours them then gets a coloured first frame instead of waiting for a plain one
+   * (under software rendering one full frame of the country takes seconds).
+   */
+  get dataReady(): Promise<void> {
+    return this.currentData;
+  }
+
   /** Fetches the boundaries again (after an error) and redraws; geometry is replaced, not added. */
   reload(): Promise<void> {
     this.loadAbort?.abort();
@@ -122,6 +133,7 @@ export class CountryMap {
   private startLoad(abort: AbortController, data: Promise<CountryData>): Promise<void> {
     this.loadAbort = abort;
     this.options.onStatus({ kind: 'loading' });
+    this.currentData = new Promise((resolve) => (this.dataDrawn = resolve));
     this.currentLoad = this.load(data, abort.signal);
     // Status reporting is the UI's channel; keep the promise's rejection for `ready` callers only.
     this.currentLoad.catch(() => {});
@@ -134,6 +146,7 @@ export class CountryMap {
       signal.throwIfAborted();
       const idle = new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
       this.show(data);
+      this.dataDrawn();
       await idle;
       signal.throwIfAborted();
       const provinceCount = new Set(data.provinces.features.map((f) => f.properties?.code)).size;

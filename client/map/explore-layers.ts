@@ -71,7 +71,8 @@ export class ExploreLayers {
   async show(request: SceneRequest, signal?: AbortSignal): Promise<Scene> {
     // The unit under the pointer belongs to the place being left.
     this.options.onHover(null);
-    await this.countryMap.ready;
+    // Not `ready` (first frame drawn): colouring before it makes the first frame the choropleth.
+    await Promise.race([this.countryMap.dataReady, this.countryMap.ready]);
     signal?.throwIfAborted();
     const country = this.countryMap.data;
     if (!country) throw new Error('the national map is not loaded');

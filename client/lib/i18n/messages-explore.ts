@@ -34,6 +34,7 @@ export const exploreVi = {
   'explore.partial': '{count} đơn vị có số liệu ước tính (xã cũ bị chia tách, chia theo tỷ lệ giả định)',
   'explore.symbolsNote': 'Xã trước 2025 không có ranh giới: mỗi xã là một điểm trong xã mới (2025, nét đứt) mà nó được sáp nhập vào.',
   'explore.selectHint': 'Bấm vào một đơn vị để xem số liệu.',
+  'explore.estimated': 'ước tính',
 } as const;
 
 export const exploreEn: Record<keyof typeof exploreVi, string> = {
@@ -70,4 +71,5 @@ export const exploreEn: Record<keyof typeof exploreVi, string> = {
   'explore.partial': '{count} units have estimated figures (an old commune was split; the split share is assumed)',
   'explore.symbolsNote': 'Communes before 2025 have no boundaries: each is a point inside the 2025 commune (dashed) it merged into.',
   'explore.selectHint': 'Click a unit to see its figures.',
+  'explore.estimated': 'estimate',
 };
