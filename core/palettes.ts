@@ -51,3 +51,15 @@ export function paletteColours(key: string, classes: number): string[] {
   const colours = [...palette.scheme[k]];
   return palette.kind === 'diverging' ? colours.reverse() : colours;
 }
+
+/**
+ * The palette to keep when the indicator changes: a change or a gap to target has a meaningful
+ * zero in the middle (diverging), a rate or a count runs from low to high (sequential). The
+ * user's palette stays when it is of the right kind.
+ */
+export function paletteForIndicator(indicatorKind: string, currentKey: string): string {
+  const wanted = indicatorKind === 'change' || indicatorKind === 'target-gap' ? 'diverging' : 'sequential';
+  const current = PALETTES.find((p) => p.key === currentKey);
+  if (current?.kind === wanted) return currentKey;
+  return wanted === 'diverging' ? DEFAULT_DIVERGING : DEFAULT_SEQUENTIAL;
+}

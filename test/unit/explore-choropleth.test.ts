@@ -32,4 +32,12 @@ describe('explore choropleth', () => {
     const big = buildChoropleth(['a', 'b'], [1000, 1234.5], ['a', 'b'], { method: 'equal', classes: 3, palette: 'YlOrRd' });
     expect(legendRows(big, 'hộ', 1, 'vi').at(-1)!.range).toMatch(/ – 1\.234,5 hộ$/);
   });
+
+  it('runs the colours the other way for an indicator where higher is better', () => {
+    const codes = ['a', 'b', 'c'];
+    const plain = buildChoropleth(codes, [1, 5, 9], codes, { method: 'equal', classes: 3, palette: 'YlOrRd' });
+    const reversed = buildChoropleth(codes, [1, 5, 9], codes, { method: 'equal', classes: 3, palette: 'YlOrRd', reverse: true });
+    expect(reversed.colours).toEqual([...plain.colours].reverse());
+    expect(reversed.fills.get('a')).toBe(plain.fills.get('c'));
+  });
 });

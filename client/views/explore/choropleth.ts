@@ -13,6 +13,8 @@ export interface ChoroplethRequest {
   palette: string;
   /** Inner edges for 'manual'. */
   breaks?: readonly number[];
+  /** Colours from the palette's other end (indicators where higher is better). */
+  reverse?: boolean;
 }
 
 export interface Choropleth {
@@ -43,7 +45,8 @@ export function buildChoropleth(
   const classification = classify(shownValues, { method: request.method, classes: request.classes, manualBreaks: request.breaks });
   const classCount = classification.counts.length;
   // Skewed data can give fewer classes than asked (core/classify dedupes edges): use the lightest.
-  const colours = classCount === 0 ? [] : paletteColours(request.palette, classCount).slice(0, classCount);
+  const ramp = classCount === 0 ? [] : paletteColours(request.palette, classCount).slice(0, classCount);
+  const colours = request.reverse ? ramp.reverse() : ramp;
   const fills = new Map<string, string>();
   for (const code of shown) {
     const index = classIndex(valueByCode.get(code), classification.breaks);
