@@ -3,9 +3,9 @@
 // button walks back up, while restyling (indicator, year, classes) replaces the entry. The
 // untouched first screen keeps the plain `#/` (what the nav links and sign-out point to).
 // Call from a component's setup: it creates an $effect and a popstate listener.
-import { onMount } from 'svelte';
+import { onMount, untrack } from 'svelte';
 import { defaultMapState, isNavigation, parseMapState, serializeMapState, type MapState } from '../../lib/map-state.ts';
-import { hashQuery } from '../../lib/route.svelte.ts';
+import { hashQuery, route } from '../../lib/route.svelte.ts';
 import type { ExploreModel } from './explore.svelte.ts';
 
 const DEFAULT_QUERY = serializeMapState(defaultMapState());
@@ -20,6 +20,8 @@ export function syncExploreUrl(model: ExploreModel): void {
     const link = untouched ? '#/' : `#/${serializeMapState({ ...state, year: model.year ?? state.year })}`;
     const previous = written;
     written = state;
+    // The person has just left the map (a nav link): its late updates must not take the link back.
+    if (untrack(() => route.current) !== 'map' || !isMapHash(location.hash)) return;
     if (location.hash === link) return;
     if (previous && isNavigation(previous, state)) history.pushState(null, '', link);
     else history.replaceState(history.state, '', link);
@@ -34,4 +36,9 @@ export function syncExploreUrl(model: ExploreModel): void {
     window.addEventListener('popstate', restore);
     return () => window.removeEventListener('popstate', restore);
   });
+}
+
+/** `#/`, `#/?…`, or no hash: the map's own links. */
+function isMapHash(hash: string): boolean {
+  return hash === '' || hash === '#' || hash === '#/' || hash.startsWith('#/?');
 }
