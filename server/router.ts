@@ -3,6 +3,8 @@ import { assertEveryProcedureDeclaresAccess, router } from './trpc.ts';
 import { adminAuditRouter } from './routers/admin-audit.ts';
 import { adminUsersRouter } from './routers/admin-users.ts';
 import { authRouter } from './routers/auth.ts';
+import { exportsRouter } from './routers/exports.ts';
+import { importsRouter } from './routers/imports.ts';
 import { indicatorsRouter } from './routers/indicators.ts';
 import { unitsRouter } from './routers/units.ts';
 
@@ -10,6 +12,8 @@ export const appRouter = router({
   auth: authRouter,
   units: unitsRouter,
   indicators: indicatorsRouter,
+  imports: importsRouter,
+  exports: exportsRouter,
   admin: router({ users: adminUsersRouter, audit: adminAuditRouter }),
 });
 

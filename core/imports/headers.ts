@@ -49,7 +49,9 @@ export function matchColumns(rows: readonly Cell[][], fields: readonly FieldDef[
   for (let r = 0; r < Math.min(rows.length, 10); r++) {
     const columns: Record<string, number | null> = {};
     (rows[r] ?? []).forEach((cell, index) => {
-      const field = lookup.get(foldVietnamese(headerText(cell)));
+      const text = headerText(cell);
+      // "Vốn trung ương (triệu đồng)", "Số hộ nghèo (hộ)": the unit in brackets is optional
+      const field = lookup.get(foldVietnamese(text)) ?? lookup.get(foldVietnamese(text.replace(/\s*\([^)]*\)\s*$/, '')));
       if (field !== undefined && columns[field] === undefined) columns[field] = index;
     });
     const score = Object.keys(columns).length;

@@ -8,7 +8,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 // The package root also loads OpenLayers (its `ol` export); the GeoJSON entry alone is enough.
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { StructureId, UnitLevel } from '../db/schema.ts';
-import { BoundariesUnavailable, type BoundarySource, type LonLat } from './boundary-source.ts';
+import { BoundariesUnavailable, type BBox, type BoundarySource, type LonLat } from './boundary-source.ts';
 
 interface CachedFile {
   size: number;
@@ -38,6 +38,14 @@ export class FlatGeobufBoundaries implements BoundarySource {
       }
     }
     return codes.sort();
+  }
+
+  async *features(structure: StructureId, level: UnitLevel, rect: BBox): AsyncIterable<Feature<Polygon | MultiPolygon>> {
+    const bytes = await this.#read(structure, level);
+    for await (const feature of deserialize(bytes, { rect })) {
+      const type = feature.geometry?.type;
+      if (type === 'Polygon' || type === 'MultiPolygon') yield feature as Feature<Polygon | MultiPolygon>;
+    }
   }
 
   async #read(structure: StructureId, level: UnitLevel): Promise<Uint8Array> {

@@ -10,6 +10,7 @@ import { contextFactory, type Services } from '../context.ts';
 import { appRouter } from '../router.ts';
 import { serveClientFile } from './client-files.ts';
 import { compressJsonAnswers } from './compress.ts';
+import { EXPORT_PREFIX, serveExport } from './export-files.ts';
 import { GEO_PREFIX, serveGeoFile } from './geo-files.ts';
 import { sendText } from './respond.ts';
 
@@ -23,19 +24,23 @@ export interface AppOptions {
 
 export function createRequestListener(options: AppOptions): RequestListener {
   const { services } = options;
-  const trpc = createHTTPHandler({
+  const handlerOptions = {
     router: appRouter,
     basePath: '/trpc/',
     createContext: contextFactory(services),
-    // Inputs are small (a search, a code, a point); imports will get their own upload route.
-    maxBodySize: 1_000_000,
     // One request may carry a view's worth of calls, not thousands of sign-in attempts.
     maxBatchSize: 50,
     onError({ error, path }) {
       // Clients get a generic message for these (trpc.ts); the details belong in the log.
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`povmap: trpc ${path ?? '?'}:`, error.cause ?? error);
     },
-  });
+  } satisfies Parameters<typeof createHTTPHandler<typeof appRouter>>[0];
+  // Inputs are small (a search, a code, a point): 1 MB. Only the import uploads carry a whole
+  // spreadsheet (up to 10 MB, ~14 MB as base64 in JSON), and only when every call of the
+  // request is one of them, so no other procedure can ride along on the larger limit.
+  const trpc = createHTTPHandler({ ...handlerOptions, maxBodySize: 1_000_000 });
+  const trpcUpload = createHTTPHandler({ ...handlerOptions, maxBodySize: 15_000_000 });
+  const isUpload = (pathname: string) => pathname.slice('/trpc/'.length).split(',').every((p) => p === 'imports.preview' || p === 'imports.commit');
 
   return (req: IncomingMessage, res: ServerResponse) => {
     // The raw path, not a URL-normalised one: "/geo/../x" must reach the traversal check as
@@ -55,7 +60,7 @@ export function createRequestListener(options: AppOptions): RequestListener {
       if (req.method === 'POST' && !isJson(req.headers['content-type'])) {
         return sendText(res, 415, 'Chỉ nhận application/json / Only application/json is accepted');
       }
-      compressJsonAnswers(req, res, () => trpc(req, res));
+      compressJsonAnswers(req, res, () => (isUpload(pathname) ? trpcUpload : trpc)(req, res));
       return;
     }
     if (pathname.startsWith(GEO_PREFIX)) {
@@ -63,6 +68,8 @@ export function createRequestListener(options: AppOptions): RequestListener {
       if (!session) return sendText(res, 401, 'Cần đăng nhập / Sign-in required');
       return serveGeoFile(req, res, pathname, options.geoRoot);
     }
+    // files of any table view; the session and the rest of the gate run in exports.table
+    if (pathname.startsWith(EXPORT_PREFIX)) return serveExport(req, res, pathname, services);
     return serveClientFile(req, res, pathname, options.clientRoot);
   }
 }

@@ -7,10 +7,12 @@
 
 import { exploreEn, exploreVi } from './messages-explore.ts';
 import { exploreToolsEn, exploreToolsVi } from './messages-explore-tools.ts';
+import { dataEn, dataVi } from './messages-data.ts';
 
 export const vi = {
   ...exploreVi,
   ...exploreToolsVi,
+  ...dataVi,
   'app.title': 'Bản đồ giảm nghèo bền vững',
   'app.subtitle': 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
   'app.skipToMap': 'Chuyển tới bản đồ',
@@ -144,6 +146,7 @@ export type Messages = Record<MessageKey, string>;
 export const en: Messages = {
   ...exploreEn,
   ...exploreToolsEn,
+  ...dataEn,
   'app.title': 'Sustainable Poverty Reduction Map',
   'app.subtitle': 'National Target Programme for Sustainable Poverty Reduction',
   'app.skipToMap': 'Skip to map',

@@ -26,8 +26,8 @@ const DEPRIVATIONS = [
 const field = (key: string, labelVi: string, labelEn: string, aliases: string[], required = false): FieldDef => ({ key, labelVi, labelEn, aliases, required });
 
 export const REVIEW_FIELDS: readonly FieldDef[] = [
-  field('households', 'Tổng số hộ', 'Households', ['tổng số hộ dân', 'tổng số hộ dân cư', 'số hộ dân', 'tổng hộ', 'total households', 'households']),
-  field('poor', 'Số hộ nghèo', 'Poor households', ['hộ nghèo', 'tổng số hộ nghèo', 'poor', 'poor households']),
+  field('households', 'Tổng số hộ', 'Households', ['tổng số hộ dân', 'tổng số hộ dân cư', 'số hộ dân', 'tổng hộ', 'total households', 'households'], true),
+  field('poor', 'Số hộ nghèo', 'Poor households', ['hộ nghèo', 'tổng số hộ nghèo', 'poor', 'poor households'], true),
   field('poor_rate', 'Tỷ lệ hộ nghèo (%)', 'Poor rate (%)', ['tỷ lệ hộ nghèo', 'tỷ lệ nghèo', 'tỉ lệ hộ nghèo', 'poor rate', 'poverty rate']),
   field('near_poor', 'Số hộ cận nghèo', 'Near-poor households', ['hộ cận nghèo', 'tổng số hộ cận nghèo', 'near poor', 'near-poor households']),
   field('near_poor_rate', 'Tỷ lệ hộ cận nghèo (%)', 'Near-poor rate (%)', ['tỷ lệ cận nghèo', 'tỉ lệ hộ cận nghèo', 'near poor rate']),

@@ -8,6 +8,7 @@ import * as accounts from './0003-accounts.ts';
 import * as supervision from './0004-supervision.ts';
 import * as priority from './0005-priority.ts';
 import * as targetSimulated from './0006-target-simulated.ts';
+import * as importChanges from './0007-import-changes.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     '0004-supervision': { up: (db) => supervision.up(db, dialect), down: (db) => supervision.down(db) },
     '0005-priority': { up: (db) => priority.up(db, dialect), down: (db) => priority.down(db) },
     '0006-target-simulated': { up: (db) => targetSimulated.up(db), down: (db) => targetSimulated.down(db) },
+    '0007-import-changes': { up: (db) => importChanges.up(db, dialect), down: (db) => importChanges.down(db) },
   };
   return { getMigrations: async () => all };
 }

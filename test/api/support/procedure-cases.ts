@@ -7,6 +7,7 @@
 // crosswalk. Export and bbox procedures add their rows here when they land.
 import { expect } from 'vitest';
 import type { FixtureName } from './accounts.ts';
+import { IMPORT_PROCEDURE_CASES } from './import-cases.ts';
 import type { SeededApp } from './seeded-app.ts';
 
 /** Hà Nam's label point (Phủ Lý), inside pre-2025 Hà Nam and 2025 Ninh Bình. */
@@ -87,6 +88,11 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     outOfScope: { as: 'plannerHaTinh', input: { structure: 'pre2025', code: '35' }, expect: 'forbidden' },
   },
 
+  'exports.table': {
+    valid: () => ({ table: 'values', format: 'json', structure: 'pre2025', level: 'commune', year: 2023, indicator: 'poor_rate', parentCode: '35' }),
+    outOfScope: { as: 'plannerHaTinh', input: { table: 'review', structure: 'pre2025', year: 2023, parentCode: '35' }, expect: 'forbidden' },
+  },
+
   'admin.users.list': { valid: () => undefined, outOfScope: ACCOUNTS_ARE_NATIONAL },
   'admin.users.create': {
     valid: () => ({ username: `can-bo-${Date.now()}`, displayName: 'Cán bộ mới', role: 'planner', scope: [{ structure: 'pre2025', code: '42' }], password: 'mot-mat-khau-dai' }),
@@ -101,6 +107,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     outOfScope: ACCOUNTS_ARE_NATIONAL,
   },
   'admin.audit.list': { valid: () => ({ limit: 10 }), outOfScope: ACCOUNTS_ARE_NATIONAL },
+  ...IMPORT_PROCEDURE_CASES,
 };
 
 let serial = 0;
