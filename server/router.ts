@@ -3,6 +3,7 @@ import { assertEveryProcedureDeclaresAccess, router } from './trpc.ts';
 import { adminAuditRouter } from './routers/admin-audit.ts';
 import { adminUsersRouter } from './routers/admin-users.ts';
 import { authRouter } from './routers/auth.ts';
+import { boundariesRouter } from './routers/boundaries.ts';
 import { exportsRouter } from './routers/exports.ts';
 import { importsRouter } from './routers/imports.ts';
 import { indicatorsRouter } from './routers/indicators.ts';
@@ -13,6 +14,7 @@ export const appRouter = router({
   units: unitsRouter,
   indicators: indicatorsRouter,
   imports: importsRouter,
+  boundaries: boundariesRouter,
   exports: exportsRouter,
   admin: router({ users: adminUsersRouter, audit: adminAuditRouter }),
 });

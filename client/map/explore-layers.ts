@@ -8,9 +8,9 @@ import type { FilterSpecification, MapMouseEvent } from 'maplibre-gl';
 import type { BoundarySource, Level, Structure } from './boundary-source.ts';
 import type { CountryMap } from './country-map.ts';
 import { FIT_PADDING } from './country-map.ts';
-import { toLngLatBounds } from './geo-utils.ts';
+import { geometryBBox, toLngLatBounds } from './geo-utils.ts';
 import { ARCHIPELAGO_IDS, boundaryLayerIds, boundaryLayers, FILL_STATE } from './layers.ts';
-import { CONTEXT_IDS, contextLayers, OLD_COMMUNE_IDS, oldCommuneLayers, PROVINCE_OVER_ID, provinceOverLayer } from './symbol-layers.ts';
+import { CONTEXT_IDS, contextLayers, OLD_COMMUNE_IDS, oldCommuneLayers, PROVINCE_OVER_ID, provinceOverLayer, UPLOADED_COMMUNE_IDS, uploadedCommuneLayers } from './symbol-layers.ts';
 import { loadScene, type Scene, type SceneRequest } from './explore-scenes.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 import { childLevel, levelBelow } from '../lib/map-state.ts';
@@ -87,13 +87,15 @@ export class ExploreLayers {
     const map = this.countryMap.map;
     const province = boundaryLayerIds('province');
     const lower = boundaryLayerIds(this.lowerLevel);
-    for (const id of [province.source, lower.source, OLD_COMMUNE_IDS.source]) this.clearFills(id);
+    for (const id of [province.source, lower.source, OLD_COMMUNE_IDS.source, UPLOADED_COMMUNE_IDS.source]) this.clearFills(id);
     this.countryMap.upsertSource(lower.source, scene.polygons?.features ?? EMPTY);
     this.countryMap.upsertSource(lower.labelSource, scene.polygons?.labels ?? EMPTY);
     this.countryMap.upsertSource(CONTEXT_IDS.source, scene.context ?? EMPTY);
     this.countryMap.upsertSource(OLD_COMMUNE_IDS.source, scene.symbols ?? EMPTY);
+    this.countryMap.upsertSource(UPLOADED_COMMUNE_IDS.source, scene.uploaded ?? EMPTY);
     // Below the archipelago layers, which must stay on top at every level; in this order.
-    const layers = [...boundaryLayers(this.lowerLevel), ...contextLayers(), provinceOverLayer(province.source), ...oldCommuneLayers()];
+    // uploaded polygons above the district fills and under the dashed 2025 lines and the symbols
+    const layers = [...boundaryLayers(this.lowerLevel), ...uploadedCommuneLayers(), ...contextLayers(), provinceOverLayer(province.source), ...oldCommuneLayers()];
     for (const layer of layers) if (!map.getLayer(layer.id)) map.addLayer(layer, ARCHIPELAGO_IDS.fill);
     map.setLayerZoomRange(lower.label, scene.unit === null ? NATIONAL_LABEL_MINZOOM : 0, 24);
     map.setLayoutProperty(province.label, 'visibility', scene.unit === null ? 'visible' : 'none');
@@ -102,25 +104,36 @@ export class ExploreLayers {
     map.fitBounds(toLngLatBounds(scene.frame), { padding: FIT_PADDING, duration: 0 });
   }
 
-  /** The source whose features the choropleth colours. */
+  /** The sources whose features the choropleth colours, and which codes each holds. */
+  private colouredSources(scene: Scene): { id: string; codes: Set<string> | null }[] {
+    if (!scene.symbols) return [{ id: boundaryLayerIds(scene.level as Level).source, codes: null }];
+    // a district view splits its old communes between symbols and uploaded polygons
+    const uploaded = new Set((scene.uploaded?.features ?? []).map((f) => String(f.properties?.code)));
+    return [
+      { id: OLD_COMMUNE_IDS.source, codes: new Set(scene.symbols.features.map((f) => f.properties.code)) },
+      { id: UPLOADED_COMMUNE_IDS.source, codes: uploaded },
+    ];
+  }
+
   private colouredSource(scene: Scene): string {
-    if (scene.symbols) return OLD_COMMUNE_IDS.source;
-    return boundaryLayerIds(scene.level as Level).source;
+    return this.colouredSources(scene)[0]!.id;
   }
 
   /** Colours the shown units; a unit missing from `fills` goes back to plain land. */
   paint(fills: ReadonlyMap<string, string> | null): void {
     if (!this.scene) return;
-    const sourceId = this.colouredSource(this.scene);
     const map = this.countryMap.map;
-    const before = this.painted.get(sourceId) ?? new Set<string>();
-    const after = new Set<string>();
-    for (const [code, colour] of fills ?? []) {
-      map.setFeatureState({ source: sourceId, id: code }, { [FILL_STATE]: colour });
-      after.add(code);
+    for (const { id: sourceId, codes } of this.colouredSources(this.scene)) {
+      const before = this.painted.get(sourceId) ?? new Set<string>();
+      const after = new Set<string>();
+      for (const [code, colour] of fills ?? []) {
+        if (codes && !codes.has(code)) continue;
+        map.setFeatureState({ source: sourceId, id: code }, { [FILL_STATE]: colour });
+        after.add(code);
+      }
+      for (const code of before) if (!after.has(code)) map.removeFeatureState({ source: sourceId, id: code }, FILL_STATE);
+      this.painted.set(sourceId, after);
     }
-    for (const code of before) if (!after.has(code)) map.removeFeatureState({ source: sourceId, id: code }, FILL_STATE);
-    this.painted.set(sourceId, after);
   }
 
   /** Outlines the selected unit (null: none). */
@@ -130,7 +143,9 @@ export class ExploreLayers {
     if (!this.scene || code === null) return;
     const filter: FilterSpecification = ['==', ['get', 'code'], code];
     const before = map.getLayer(OLD_COMMUNE_IDS.label) ? OLD_COMMUNE_IDS.label : ARCHIPELAGO_IDS.fill;
-    if (this.scene.symbols) {
+    if (this.scene.symbols && this.scene.uploaded?.features.some((f) => f.properties?.code === code)) {
+      map.addLayer({ id: SELECTED_LINE, type: 'line', source: UPLOADED_COMMUNE_IDS.source, filter, paint: { 'line-width': 3, 'line-color': SELECTED_COLOUR } }, before);
+    } else if (this.scene.symbols) {
       map.addLayer(
         { id: SELECTED_CIRCLE, type: 'circle', source: OLD_COMMUNE_IDS.source, filter, paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': SELECTED_COLOUR } },
         before,
@@ -146,8 +161,11 @@ export class ExploreLayers {
     if (!scene) return;
     const points = (scene.symbols ?? scene.polygons?.labels)?.features as FeatureCollection<Point>['features'] | undefined;
     const point = points?.find((f) => f.properties?.code === code);
-    if (!point) return;
-    const [lon, lat] = point.geometry.coordinates;
+    // an old commune with an uploaded polygon has no symbol: fly to the middle of its polygon
+    const uploaded = point ? undefined : scene.uploaded?.features.find((f) => f.properties?.code === code);
+    if (!point && !uploaded) return;
+    const box = uploaded ? geometryBBox(uploaded.geometry) : null;
+    const [lon, lat] = box ? [(box.west + box.east) / 2, (box.south + box.north) / 2] : point!.geometry.coordinates;
     const zoom = Math.max(this.countryMap.map.getZoom(), FOCUS_ZOOM[scene.level]);
     this.countryMap.map.flyTo({ center: [lon, lat], zoom, duration: 900, essential: false });
   }
@@ -162,9 +180,10 @@ export class ExploreLayers {
     const scene = this.scene;
     if (!scene) return null;
     const map = this.countryMap.map;
-    const hit = scene.symbols ? OLD_COMMUNE_IDS.circle : boundaryLayerIds(scene.level as Level).fill;
-    if (map.getLayer(hit)) {
-      const [feature] = map.queryRenderedFeatures(event.point, { layers: [hit] });
+    // symbols first (drawn on top), then the uploaded polygons they may sit on
+    const hits = (scene.symbols ? [OLD_COMMUNE_IDS.circle, UPLOADED_COMMUNE_IDS.fill] : [boundaryLayerIds(scene.level as Level).fill]).filter((id) => map.getLayer(id));
+    if (hits.length > 0) {
+      const [feature] = map.queryRenderedFeatures(event.point, { layers: hits });
       if (feature) {
         const code = String(feature.properties?.code);
         const drill = levelBelow(this.structure, scene.level) !== null;

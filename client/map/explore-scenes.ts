@@ -3,8 +3,9 @@
 // - the country by the level below (all 3,321 2025 communes or all pre-2025 districts, from the
 //   generalised 'country' files);
 // - one province's children (a bbox read of the 'detail' file, neighbours dropped by parent);
-// - one pre-2025 district: its old communes as symbols (units.children label points), the
-//   district's neighbours for context and the 2025 communes' lines the symbols sit inside.
+// - one pre-2025 district: its old communes as symbols (units.children label points), or as
+//   polygons where one was uploaded (boundaries.inDistrict), the district's neighbours for
+//   context and the 2025 communes' lines the symbols sit inside.
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { BBox, BoundaryFeature, BoundarySource, Level, LevelRef, Structure } from './boundary-source.ts';
 import type { CountryData, LabelProperties } from './country-data.ts';
@@ -32,6 +33,8 @@ export interface Scene {
   polygons: { level: Level; features: FeatureCollection<Polygon | MultiPolygon>; labels: FeatureCollection<Point, LabelProperties> } | null;
   /** Old communes as points (pre-2025 district view). */
   symbols: FeatureCollection<Point, LabelProperties> | null;
+  /** Old communes with an uploaded polygon (boundaries.inDistrict), drawn instead of their symbol. */
+  uploaded: FeatureCollection<Polygon | MultiPolygon> | null;
   /** 2025 commune polygons drawn as dashed lines (pre-2025 district view). */
   context: FeatureCollection<Polygon | MultiPolygon> | null;
   /** What to fit the camera to. */
@@ -66,7 +69,7 @@ export async function loadScene(
   const { structure, level, unit } = request;
   const provinceNames = new Map(country.provinces.features.map((f) => [String(f.properties?.code), String(f.properties?.name ?? '')]));
   if (unit === null && level === 'province') {
-    return { level, unit, trail: [], names: provinceNames, polygons: null, symbols: null, context: null, frame: COUNTRY_BBOX };
+    return { level, unit, trail: [], names: provinceNames, polygons: null, symbols: null, uploaded: null, context: null, frame: COUNTRY_BBOX };
   }
   if (unit === null) return nationalChildren(structure, level as Level, source, signal);
   if (level === 'commune' && structure === 'pre2025') return districtScene(structure, unit, country, source, directory, signal);
@@ -83,6 +86,7 @@ export async function loadScene(
     names: namesOf(own),
     polygons: { level: ref.level, features: collection(own), labels: ownLabels(points, own) },
     symbols: null,
+    uploaded: null,
     context: null,
     frame,
   };
@@ -98,6 +102,7 @@ async function nationalChildren(structure: Structure, level: Level, source: Boun
     names: namesOf(polygons),
     polygons: { level, features: collection(polygons), labels: ownLabels(points, polygons) },
     symbols: null,
+    uploaded: null,
     context: null,
     frame: COUNTRY_BBOX,
   };
@@ -111,7 +116,13 @@ async function districtScene(
   directory: UnitDirectory,
   signal?: AbortSignal,
 ): Promise<Scene> {
-  const [district, communes] = await Promise.all([directory.unit(structure, districtCode, signal), directory.children(structure, districtCode, signal)]);
+  const [district, communes, uploaded] = await Promise.all([
+    directory.unit(structure, districtCode, signal),
+    directory.children(structure, districtCode, signal),
+    directory.uploadedBoundaries?.('pre2025', districtCode, signal) ?? null,
+  ]);
+  // A commune with an uploaded polygon is drawn as that polygon, never also as a symbol.
+  const drawn = new Set((uploaded?.features ?? []).map((f) => String(f.properties?.code)));
   const province = country.provinces.features.find((f) => String(f.properties?.code) === district.provinceCode);
   if (!province) throw new Error(`no province ${district.provinceCode} for district ${districtCode}`);
   const provinceBox = geometryBBox(province.geometry as Polygon | MultiPolygon);
@@ -122,7 +133,7 @@ async function districtScene(
   const frame = own ? geometryBBox(own.geometry) : boxAround(communes);
   // The 2025 communes the old ones went into: the lines that give the symbols their place.
   const context = await source.boundaries({ structure: '2025', level: 'commune' }, 'detail', frame, signal);
-  const placed = communes.filter((c): c is DirectoryUnit & { labelPoint: [number, number] } => c.labelPoint !== null);
+  const placed = communes.filter((c): c is DirectoryUnit & { labelPoint: [number, number] } => c.labelPoint !== null && !drawn.has(c.code));
   const provinceName = String(province.properties?.name ?? district.provinceCode);
   return {
     level: 'commune',
@@ -134,6 +145,7 @@ async function districtScene(
     names: new Map(communes.map((c) => [c.code, c.fullName])),
     polygons: { level: 'district', features: collection(districts), labels: collection([]) },
     symbols: labelFeatures(placed.map((c) => ({ code: c.code, name: c.fullName, at: c.labelPoint }))),
+    uploaded: uploaded ?? collection([]),
     context: collection(context),
     frame,
   };

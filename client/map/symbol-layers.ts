@@ -14,6 +14,14 @@ export const OLD_COMMUNE_IDS = {
   label: 'old-commune-label',
 } as const;
 
+/** Old communes someone uploaded a polygon for (boundaries.inDistrict): drawn as polygons. */
+export const UPLOADED_COMMUNE_IDS = {
+  source: 'old-commune-polygons',
+  fill: 'old-commune-polygon-fill',
+  line: 'old-commune-polygon-line',
+  label: 'old-commune-polygon-label',
+} as const;
+
 export const CONTEXT_IDS = {
   source: 'context-2025-communes',
   line: 'context-2025-commune-line',
@@ -52,6 +60,32 @@ export function oldCommuneLayers(): LayerSpecification[] {
         'text-max-width': 8,
         'symbol-sort-key': ['get', 'priority'],
       },
+      paint: { 'text-color': LABEL_TEXT, 'text-halo-color': LABEL_HALO, 'text-halo-width': 1.4 },
+    },
+  ];
+}
+
+/** Coloured by the same feature-state as the symbols: the choropleth splits its fills over both. */
+export function uploadedCommuneLayers(): LayerSpecification[] {
+  return [
+    {
+      id: UPLOADED_COMMUNE_IDS.fill,
+      type: 'fill',
+      source: UPLOADED_COMMUNE_IDS.source,
+      paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', FILL_STATE], LAND]] },
+    },
+    {
+      id: UPLOADED_COMMUNE_IDS.line,
+      type: 'line',
+      source: UPLOADED_COMMUNE_IDS.source,
+      paint: { 'line-color': '#3b352d', 'line-width': 1 },
+    },
+    {
+      // the name a symbol would have carried, placed inside the polygon by MapLibre
+      id: UPLOADED_COMMUNE_IDS.label,
+      type: 'symbol',
+      source: UPLOADED_COMMUNE_IDS.source,
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT_LABEL, 'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10.5, 12, 13], 'text-max-width': 8 },
       paint: { 'text-color': LABEL_TEXT, 'text-halo-color': LABEL_HALO, 'text-halo-width': 1.4 },
     },
   ];

@@ -40,7 +40,9 @@ export function createRequestListener(options: AppOptions): RequestListener {
   // request is one of them, so no other procedure can ride along on the larger limit.
   const trpc = createHTTPHandler({ ...handlerOptions, maxBodySize: 1_000_000 });
   const trpcUpload = createHTTPHandler({ ...handlerOptions, maxBodySize: 15_000_000 });
-  const isUpload = (pathname: string) => pathname.slice('/trpc/'.length).split(',').every((p) => p === 'imports.preview' || p === 'imports.commit');
+  // boundaries.*: polygon files (GeoJSON, zipped Shapefile, FlatGeobuf) of the same 10 MB at most
+  const UPLOADS = new Set(['imports.preview', 'imports.commit', 'boundaries.preview', 'boundaries.commit']);
+  const isUpload = (pathname: string) => pathname.slice('/trpc/'.length).split(',').every((p) => UPLOADS.has(p));
 
   return (req: IncomingMessage, res: ServerResponse) => {
     // The raw path, not a URL-normalised one: "/geo/../x" must reach the traversal check as

@@ -9,6 +9,7 @@ import { bumpDataVersion } from '../indicators/values-cache.ts';
 import { ImportRefused } from './preview.ts';
 import { chunks, deleteByKeys, insertRows, KIND_STORES, takeImportLock, type DataTable, type ImportTrx, type Row } from './store.ts';
 import type { ImportKind } from '../../core/imports/types.ts';
+import { BOUNDARY_KIND, BOUNDARY_TABLE, boundaryUndoStore } from '../boundaries/commit.ts';
 
 export interface UndoResult {
   restored: number;
@@ -31,10 +32,14 @@ export async function undoImport(audited: AuditedWrite, batchId: number, user: {
     // makes SQLite take its write lock now, before reading what to restore
     await (rawTrx as Kysely<Database>).updateTable('import_batch').set({ status: 'reverted' }).where('id', '=', batchId).execute();
 
-    const store = KIND_STORES[batch.kind as ImportKind];
+    // Boundary uploads (server/boundaries/commit.ts) share import_batch and import_change but key
+    // their rows by (structure, code): their own current-rows and delete; the rest is the same.
+    const boundary = batch.kind === BOUNDARY_KIND;
+    const store = boundary ? null : KIND_STORES[batch.kind as ImportKind];
+    const table = store?.table ?? BOUNDARY_TABLE;
     const changes = (await db.selectFrom('import_change').selectAll().where('batch_id', '=', batchId).orderBy('id').execute()) as { row_key: string; before: string | null }[];
     const keys: Row[] = changes.map((c) => JSON.parse(c.row_key));
-    const current = await currentRows(trx, store.table, keys);
+    const current = store ? await currentRows(trx, store.table, keys) : await boundaryUndoStore.currentRows(trx, keys);
     const later = new Map<number, number>();
     for (const row of current) {
       const writer = row.import_id === null ? null : Number(row.import_id);
@@ -44,9 +49,10 @@ export async function undoImport(audited: AuditedWrite, batchId: number, user: {
       const which = [...later].map(([id, n]) => (id === 0 ? `${n} dòng đã bị sửa ngoài lô nhập` : `lô #${id} đã ghi lại ${n} dòng`)).join('; ');
       throw new LaterImport(`Không hoàn tác được lô #${batchId}: ${which}. Hoàn tác lô sau trước.`);
     }
-    await deleteByKeys(trx, store, keys);
+    if (store) await deleteByKeys(trx, store, keys);
+    else await boundaryUndoStore.deleteByKeys(trx, keys);
     const befores: Row[] = changes.flatMap((c) => (c.before === null ? [] : [JSON.parse(c.before) as Row]));
-    if (befores.length > 0) await insertRows(trx, store.table, befores);
+    if (befores.length > 0) await insertRows(trx, table, befores);
     await bumpDataVersion(rawTrx);
     const result = { restored: befores.length, removed: changes.length - befores.length };
     await audit({ table: 'import_batch', key: { id: batchId }, before: { status: 'applied' }, after: { status: 'reverted', ...result } });

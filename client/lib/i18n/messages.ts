@@ -8,11 +8,13 @@
 import { exploreEn, exploreVi } from './messages-explore.ts';
 import { exploreToolsEn, exploreToolsVi } from './messages-explore-tools.ts';
 import { dataEn, dataVi } from './messages-data.ts';
+import { boundaryEn, boundaryVi } from './messages-boundary.ts';
 
 export const vi = {
   ...exploreVi,
   ...exploreToolsVi,
   ...dataVi,
+  ...boundaryVi,
   'app.title': 'Bản đồ giảm nghèo bền vững',
   'app.subtitle': 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
   'app.skipToMap': 'Chuyển tới bản đồ',
@@ -147,6 +149,7 @@ export const en: Messages = {
   ...exploreEn,
   ...exploreToolsEn,
   ...dataEn,
+  ...boundaryEn,
   'app.title': 'Sustainable Poverty Reduction Map',
   'app.subtitle': 'National Target Programme for Sustainable Poverty Reduction',
   'app.skipToMap': 'Skip to map',

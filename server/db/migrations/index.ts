@@ -9,6 +9,7 @@ import * as supervision from './0004-supervision.ts';
 import * as priority from './0005-priority.ts';
 import * as targetSimulated from './0006-target-simulated.ts';
 import * as importChanges from './0007-import-changes.ts';
+import * as unitBoundary from './0008-unit-boundary.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     '0005-priority': { up: (db) => priority.up(db, dialect), down: (db) => priority.down(db) },
     '0006-target-simulated': { up: (db) => targetSimulated.up(db), down: (db) => targetSimulated.down(db) },
     '0007-import-changes': { up: (db) => importChanges.up(db, dialect), down: (db) => importChanges.down(db) },
+    '0008-unit-boundary': { up: (db) => unitBoundary.up(db), down: (db) => unitBoundary.down(db) },
   };
   return { getMigrations: async () => all };
 }

@@ -7,6 +7,7 @@
 // crosswalk. Export and bbox procedures add their rows here when they land.
 import { expect } from 'vitest';
 import type { FixtureName } from './accounts.ts';
+import { BOUNDARY_PROCEDURE_CASES } from './boundary-files.ts';
 import { IMPORT_PROCEDURE_CASES } from './import-cases.ts';
 import type { SeededApp } from './seeded-app.ts';
 
@@ -108,6 +109,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   },
   'admin.audit.list': { valid: () => ({ limit: 10 }), outOfScope: ACCOUNTS_ARE_NATIONAL },
   ...IMPORT_PROCEDURE_CASES,
+  ...BOUNDARY_PROCEDURE_CASES,
 };
 
 let serial = 0;
