@@ -47,6 +47,18 @@ test('drill-down by clicks: Tỉnh Phú Yên → Huyện Tây Hòa → Xã Hòa 
     await expect(page).toHaveURL(new RegExp(`s=pre2025&lv=commune&u=${TAY_HOA}&i=poor_rate&y=2023`));
   });
 
+  await test.step("the map's table downloads as a spreadsheet with the same figures", async () => {
+    const href = await page.getByTestId('explore-download-csv').getAttribute('href');
+    const response = await page.request.get(href!);
+    expect(response.status()).toBe(200);
+    const text = (await response.body()).toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const line = text.split(/\r?\n/).find((l) => l.startsWith(`${HOA_DONG},`));
+    expect(line, 'Xã Hòa Đồng in the CSV').toContain('Xã Hòa Đồng');
+    const value = await page.evaluate((code) => window.__povmap!.explore!.valuesByCode[code], HOA_DONG);
+    expect(line).toContain(String(value));
+  });
+
   await test.step('click Xã Hòa Đồng: its figures, trend and targets', async () => {
     await clickAt(page, (await pointsOf(page, OLD_COMMUNE_IDS.source))[HOA_DONG]);
     const panel = page.getByTestId('unit-panel');

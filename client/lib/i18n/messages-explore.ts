@@ -35,6 +35,7 @@ export const exploreVi = {
   'explore.symbolsNote': 'Xã trước 2025 không có ranh giới: mỗi xã là một điểm trong xã mới (2025, nét đứt) mà nó được sáp nhập vào.',
   'explore.selectHint': 'Bấm vào một đơn vị để xem số liệu.',
   'explore.estimated': 'ước tính',
+  'explore.download': 'Tải bảng số liệu:',
 } as const;
 
 export const exploreEn: Record<keyof typeof exploreVi, string> = {
@@ -72,4 +73,5 @@ export const exploreEn: Record<keyof typeof exploreVi, string> = {
   'explore.symbolsNote': 'Communes before 2025 have no boundaries: each is a point inside the 2025 commune (dashed) it merged into.',
   'explore.selectHint': 'Click a unit to see its figures.',
   'explore.estimated': 'estimate',
+  'explore.download': 'Download the figures:',
 };
