@@ -4,17 +4,17 @@
 // request's context, so the file is exactly what the API would answer this user: the same gate
 // (session, role, scope) and no second implementation of any of it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { contextFactory, type Services } from '../context.ts';
 import { toCsv } from '../exports/csv.ts';
-import { EXPORT_TABLES, NUMERIC_FIELDS, type ExportInput, type TableInput } from '../exports/export-input.ts';
+import { EXPORT_TABLES, type ExportInput, type TableInput } from '../exports/export-input.ts';
 import type { ExportTable } from '../exports/export-table.ts';
 import { contentDisposition, downloadName } from '../exports/filename.ts';
 import { valuesGeoJson } from '../exports/geojson.ts';
 import { toXlsx } from '../exports/xlsx.ts';
 import { appRouter } from '../router.ts';
 import { sendText } from './respond.ts';
+import { serveAuditExport } from './export-audit.ts';
+import { bad, queryInput, refuse } from './export-request.ts';
 
 export const EXPORT_PREFIX = '/export/';
 
@@ -25,7 +25,6 @@ const FORMATS = {
 } as const;
 type FileFormat = keyof typeof FORMATS;
 
-const bad = (res: ServerResponse, message: string) => sendText(res, 400, message);
 
 export async function serveExport(req: IncomingMessage, res: ServerResponse, pathname: string, services: Services): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -38,6 +37,8 @@ export async function serveExport(req: IncomingMessage, res: ServerResponse, pat
 
   const match = /^\/export\/([a-z]+)\.([a-z]+)$/.exec(pathname);
   const [table, format] = match ? [match[1]!, match[2]!] : ['', ''];
+  // the audit log is admins' (admin.audit.export), not a data table: its own small route
+  if (table === 'audit') return serveAuditExport(req, res, ctx, format);
   if (!(EXPORT_TABLES as readonly string[]).includes(table)) return bad(res, `bảng / table: ${EXPORT_TABLES.join(', ')}`);
   if (!(format in FORMATS)) return bad(res, `định dạng / format: ${Object.keys(FORMATS).join(', ')}`);
   if (format === 'geojson' && table !== 'values') return bad(res, 'GeoJSON chỉ có cho bảng giá trị / GeoJSON only for the values table');
@@ -80,34 +81,4 @@ async function render(
   if (format === 'xlsx') return toXlsx(table, { title: downloadName(input, 'xlsx').utf8.replace(/\.xlsx$/, ''), exportedAt: now, exportedBy: `${user.displayName} (${user.username})` });
   const collection = await valuesGeoJson(services, input as TableInput<'values'>, table);
   return Buffer.from(JSON.stringify(collection), 'utf8');
-}
-
-/** The query string as an input object, or a message. Each field once; `year` a number. */
-function queryInput(url: string): Record<string, string | number> | string {
-  const search = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
-  const out: Record<string, string | number> = {};
-  for (const [key, value] of search) {
-    if (key in out) return `${key}: chỉ được cho một lần / given more than once`;
-    if (key === 'table' || key === 'format') return `${key}: đã có trong đường dẫn / given by the path`;
-    out[key] = NUMERIC_FIELDS.has(key) && /^-?\d{1,6}$/.test(value) ? Number(value) : value;
-  }
-  return out;
-}
-
-/** The gate's and the procedures' refusals with their status; internal errors only logged. */
-function refuse(res: ServerResponse, error: unknown): void {
-  const trpc = error instanceof TRPCError ? error : null;
-  const status = trpc ? getHTTPStatusCodeFromError(trpc) : 500;
-  if (status >= 500) {
-    console.error('povmap: export:', error);
-    return sendText(res, 500, 'Lỗi máy chủ / Internal server error');
-  }
-  const issues = (trpc!.cause as { issues?: { path?: PropertyKey[]; message?: string }[] } | undefined)?.issues;
-  const message = Array.isArray(issues)
-    ? issues
-        .slice(0, 20)
-        .map((i) => `${i.path && i.path.length > 0 ? `${i.path.map(String).join('.')}: ` : ''}${i.message ?? 'invalid'}`)
-        .join('; ')
-    : trpc!.message;
-  sendText(res, status, message);
 }

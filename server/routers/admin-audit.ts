@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, NO_SCOPE } from '../access.ts';
 import { listAudit } from '../audit/audit-query.ts';
+import { toCsv } from '../exports/csv.ts';
+import { auditTable } from '../exports/audit-table.ts';
 import { access, router } from '../trpc.ts';
 
 /** A date (the whole day, UTC) or an ISO timestamp; compared as UTC ISO text like the column. */
@@ -12,16 +14,29 @@ const moment = (edge: 'start' | 'end') =>
     return new Date(value).toISOString();
   });
 
+const filters = {
+  user: z.string().trim().toLowerCase().min(1).max(40).optional(),
+  procedure: z.string().min(1).max(100).optional(),
+  table: z.string().regex(/^[a-z_]{1,40}$/, 'tên bảng / a table name').optional(),
+  from: moment('start').optional(),
+  to: moment('end').optional(),
+};
+
 export const adminAuditRouter = router({
+  /** The same rows for the same filters as a table (json) or CSV text; files at /export/audit.{csv,xlsx}. */
+  export: access({ roles: ADMIN_ONLY, scope: NO_SCOPE })
+    .input(z.strictObject({ ...filters, format: z.enum(['json', 'csv']).default('json') }))
+    .query(async ({ ctx, input }) => {
+      const { format, ...filter } = input;
+      const table = await auditTable(ctx.db, filter);
+      return format === 'csv' ? { format, csv: toCsv(table), rows: table.rows.length } : { format, ...table };
+    }),
+
   list: access({ roles: ADMIN_ONLY, scope: NO_SCOPE })
     .input(
       z
         .strictObject({
-          user: z.string().trim().toLowerCase().min(1).max(40).optional(),
-          procedure: z.string().min(1).max(100).optional(),
-          table: z.string().regex(/^[a-z_]{1,40}$/, 'tên bảng / a table name').optional(),
-          from: moment('start').optional(),
-          to: moment('end').optional(),
+          ...filters,
           limit: z.number().int().min(1).max(200).default(50),
           // ids are 32-bit integers on PostgreSQL
           cursor: z.number().int().positive().max(2 ** 31 - 1).optional(),

@@ -2,7 +2,7 @@
 // filter form turned into admin.audit.list's input (days typed dd/mm/yyyy, taken in Vietnam
 // time, blanks left out).
 import { describe, expect, it } from 'vitest';
-import { auditListInput, emptyFilter, filterProblem, parseDay } from '../../client/views/admin/audit-filter.ts';
+import { auditExportHref, auditListInput, emptyFilter, filterProblem, parseDay } from '../../client/views/admin/audit-filter.ts';
 import { auditChanges, dayEdge, formatAuditTime, formatRowKey, shorten } from '../../client/views/admin/audit-format.ts';
 
 describe('formatAuditTime', () => {
@@ -86,6 +86,13 @@ describe('auditListInput and filterProblem', () => {
       to: '2025-07-02T23:59:59.999+07:00',
       cursor: 120,
     });
+  });
+  it('links the file of what the filters select, without the paging', () => {
+    expect(auditExportHref(emptyFilter(), 'csv')).toBe('/export/audit.csv');
+    const href = auditExportHref({ ...emptyFilter(), procedure: 'admin.users.', from: '01/07/2025' }, 'xlsx');
+    const url = new URL(href, 'http://x');
+    expect(url.pathname).toBe('/export/audit.xlsx');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ procedure: 'admin.users.', from: '2025-07-01T00:00:00.000+07:00' });
   });
   it('stops a bad date or a reversed range', () => {
     expect(filterProblem(emptyFilter())).toBeNull();

@@ -63,3 +63,12 @@ export function auditListInput(form: AuditFilterForm, limit: number, cursor?: nu
   if (cursor !== undefined) input.cursor = cursor;
   return input;
 }
+
+/** The file of what the filters select (all pages, up to the server's cap): /export/audit.{csv,xlsx}. */
+export function auditExportHref(form: AuditFilterForm, format: 'csv' | 'xlsx'): string {
+  // the list's paging (limit, cursor) is not a filter: the file holds every page
+  const filters = Object.entries(auditListInput(form, 1)).filter(([key]) => key !== 'limit' && key !== 'cursor');
+  const query = new URLSearchParams(filters.map(([k, v]) => [k, String(v)]));
+  const text = query.toString();
+  return `/export/audit.${format}${text ? `?${text}` : ''}`;
+}

@@ -108,6 +108,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     outOfScope: ACCOUNTS_ARE_NATIONAL,
   },
   'admin.audit.list': { valid: () => ({ limit: 10 }), outOfScope: ACCOUNTS_ARE_NATIONAL },
+  'admin.audit.export': { valid: () => ({ procedure: 'admin.users.' }), outOfScope: ACCOUNTS_ARE_NATIONAL },
   ...IMPORT_PROCEDURE_CASES,
   ...BOUNDARY_PROCEDURE_CASES,
 };
