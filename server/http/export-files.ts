@@ -13,7 +13,7 @@ import { valuesGeoJson } from '../exports/geojson.ts';
 import { toXlsx } from '../exports/xlsx.ts';
 import { appRouter } from '../router.ts';
 import { sendText } from './respond.ts';
-import { serveAuditExport } from './export-audit.ts';
+import { isAdminTable, serveAdminExport } from './export-admin.ts';
 import { bad, queryInput, refuse } from './export-request.ts';
 
 export const EXPORT_PREFIX = '/export/';
@@ -37,8 +37,8 @@ export async function serveExport(req: IncomingMessage, res: ServerResponse, pat
 
   const match = /^\/export\/([a-z]+)\.([a-z]+)$/.exec(pathname);
   const [table, format] = match ? [match[1]!, match[2]!] : ['', ''];
-  // the audit log is admins' (admin.audit.export), not a data table: its own small route
-  if (table === 'audit') return serveAuditExport(req, res, ctx, format);
+  // the screens' own tables (audit log, accounts, import history): their .export procedures
+  if (isAdminTable(table)) return serveAdminExport(req, res, ctx, table, format);
   if (!(EXPORT_TABLES as readonly string[]).includes(table)) return bad(res, `bảng / table: ${EXPORT_TABLES.join(', ')}`);
   if (!(format in FORMATS)) return bad(res, `định dạng / format: ${Object.keys(FORMATS).join(', ')}`);
   if (format === 'geojson' && table !== 'values') return bad(res, 'GeoJSON chỉ có cho bảng giá trị / GeoJSON only for the values table');

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, NO_SCOPE } from '../access.ts';
 import { listAudit } from '../audit/audit-query.ts';
-import { toCsv } from '../exports/csv.ts';
-import { auditTable } from '../exports/audit-table.ts';
+import { auditTable } from '../exports/admin-tables.ts';
+import { exportFormat, tableAnswer } from '../exports/table-answer.ts';
 import { access, router } from '../trpc.ts';
 
 /** A date (the whole day, UTC) or an ISO timestamp; compared as UTC ISO text like the column. */
@@ -25,11 +25,10 @@ const filters = {
 export const adminAuditRouter = router({
   /** The same rows for the same filters as a table (json) or CSV text; files at /export/audit.{csv,xlsx}. */
   export: access({ roles: ADMIN_ONLY, scope: NO_SCOPE })
-    .input(z.strictObject({ ...filters, format: z.enum(['json', 'csv']).default('json') }))
+    .input(z.strictObject({ ...filters, format: exportFormat }))
     .query(async ({ ctx, input }) => {
       const { format, ...filter } = input;
-      const table = await auditTable(ctx.db, filter);
-      return format === 'csv' ? { format, csv: toCsv(table), rows: table.rows.length } : { format, ...table };
+      return tableAnswer(await auditTable(ctx.db, filter), format);
     }),
 
   list: access({ roles: ADMIN_ONLY, scope: NO_SCOPE })

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { ADMIN_ONLY, NO_SCOPE } from '../access.ts';
 import { displayNameSchema, passwordSchema, roleSchema, scopeSchema, usernameSchema } from '../accounts/account-input.ts';
 import { AccountError, createAccount, listAccounts, updateAccount } from '../accounts/account-store.ts';
+import { accountsTable } from '../exports/admin-tables.ts';
+import { exportFormat, tableAnswer } from '../exports/table-answer.ts';
 import { access, router } from '../trpc.ts';
 
 const ADMINS = { roles: ADMIN_ONLY, scope: NO_SCOPE };
@@ -15,6 +17,11 @@ export const adminUsersRouter = router({
   list: access(ADMINS)
     .input(z.void())
     .query(({ ctx }) => listAccounts(ctx.db)),
+
+  /** The accounts table as data or CSV; the files are /export/accounts.{csv,xlsx}. */
+  export: access(ADMINS)
+    .input(z.strictObject({ format: exportFormat }))
+    .query(async ({ ctx, input }) => tableAnswer(accountsTable(await listAccounts(ctx.db)), input.format)),
 
   create: access(ADMINS)
     .input(

@@ -9,6 +9,8 @@ import { FILTERED, NO_SCOPE, type Role } from '../access.ts';
 import { IMPORT_KINDS } from '../../core/imports/types.ts';
 import { applyImport, checkApplicable, OutsideScopeRows } from '../imports/apply.ts';
 import { listImports } from '../imports/list.ts';
+import { importsTable } from '../exports/admin-tables.ts';
+import { exportFormat, tableAnswer } from '../exports/table-answer.ts';
 import { ImportRefused, previewImport, type ImportInput } from '../imports/preview.ts';
 import { BatchMissing, LaterImport, NotYours, undoImport } from '../imports/undo.ts';
 import { OUTSIDE_SCOPE } from '../scope/request-scope.ts';
@@ -59,6 +61,14 @@ export const importsRouter = router({
   list: access({ roles: IMPORTERS, scope: NO_SCOPE })
     .input(z.strictObject({ limit: z.number().int().min(1).max(200).optional(), offset: z.number().int().min(0).max(1_000_000).optional() }).optional())
     .query(({ ctx, input }) => listImports(ctx.db, { userId: ctx.user!.role === 'admin' ? null : ctx.user!.id, limit: input?.limit ?? 50, offset: input?.offset ?? 0 })),
+
+  /** The history as data or CSV (every batch the caller may see); files at /export/imports.{csv,xlsx}. */
+  export: access({ roles: IMPORTERS, scope: NO_SCOPE })
+    .input(z.strictObject({ format: exportFormat }))
+    .query(async ({ ctx, input }) => {
+      const { items } = await listImports(ctx.db, { userId: ctx.user!.role === 'admin' ? null : ctx.user!.id, limit: 100_000, offset: 0 });
+      return tableAnswer(importsTable(items), input.format);
+    }),
 
   undo: access({ roles: IMPORTERS, scope: NO_SCOPE })
     .input(z.strictObject({ batchId }))

@@ -1,6 +1,6 @@
-// The audit log leaves the Quản trị screen as a file only for admins: /export/audit.{csv,xlsx}
-// with the screen's filters (admin.audit.export behind it), Vietnam time, the actor and the
-// change; a planner is refused (403), no session 401.
+// The screens' own tables as files: the audit log (with the screen's filters) and the accounts
+// only for admins, the import history for admins and planners (their own batches);
+// /export/{audit,accounts,imports}.{csv,xlsx} through their .export procedures.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,23 @@ for (const dialect of dialectsUnderTest()) {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(await response.arrayBuffer());
       expect(workbook.getWorksheet(DATA_SHEET)!.rowCount).toBe(api.rows.length + 1);
+    });
+
+    it('writes the accounts without any secret, and the import history to the right people', async () => {
+      const response = await get('/export/accounts.csv');
+      expect(response.status).toBe(200);
+      const text = (await response.text()).replace(/^\uFEFF/, '');
+      const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+      expect(header).toEqual(['Tên đăng nhập', 'Họ tên', 'Vai trò', 'Phạm vi', 'Đã khóa', 'Tạo lúc']);
+      expect(rows.find((r) => r[0] === 'planner-ha-tinh')).toEqual(['planner-ha-tinh', 'plannerHaTinh', 'Cán bộ kế hoạch', 'trước 2025:42', 'không', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} /)]);
+      expect(text).not.toMatch(/scrypt|password/i);
+      expect((await get('/export/accounts.csv', planner)).status).toBe(403);
+
+      const history = await get('/export/imports.xlsx', planner);
+      expect(history.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await history.arrayBuffer());
+      expect(workbook.getWorksheet(DATA_SHEET)!.getRow(1).values).toContain('Người nhập');
     });
 
     it('refuses a planner (403), no session (401) and a bad filter (400)', async () => {

@@ -90,6 +90,13 @@ test('an admin creates a planner and finds it in the audit log; the planner has 
   await expect(entry.locator('[data-field=password_hash] [data-testid=audit-after]')).toHaveText('[redacted]');
   await page.screenshot({ path: testInfo.outputPath('admin-audit.png'), fullPage: true });
 
+  // The filtered log as a spreadsheet: the download holds the new account's creation too.
+  const auditCsv = await page.request.get((await page.getByTestId('audit-download-csv').getAttribute('href'))!);
+  expect(auditCsv.status()).toBe(200);
+  const auditText = await auditCsv.text();
+  expect(auditText).toContain('admin.users.create');
+  expect(auditText).toContain(username);
+
   // The date range, typed day first: today (Vietnam time) keeps the row, from tomorrow on there is
   // nothing, and a date written the other way round is refused with a message.
   await filters.getByLabel('Từ ngày').fill(vietnamDay());

@@ -35,6 +35,10 @@ export const IMPORT_PROCEDURE_CASES: Record<string, ProcedureCase> = {
     valid: () => ({ limit: 10 }),
     outOfScope: { notApplicable: 'lists the caller’s own batches (admins: all), each checked against its author’s scope when applied' },
   },
+  'imports.export': {
+    valid: () => ({ format: 'csv' }),
+    outOfScope: { notApplicable: 'the caller’s own batches (admins: all), like imports.list' },
+  },
   'imports.undo': {
     valid: async (app: SeededApp) => ({ batchId: (await app.caller.imports.commit(withFingerprint(HA_TINH_REVIEW))).batchId }),
     outOfScope: { notApplicable: 'acts on the caller’s own batches only (admins: any), whose rows were scope-checked when applied' },

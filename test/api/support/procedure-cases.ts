@@ -95,6 +95,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   },
 
   'admin.users.list': { valid: () => undefined, outOfScope: ACCOUNTS_ARE_NATIONAL },
+  'admin.users.export': { valid: () => ({ format: 'csv' }), outOfScope: ACCOUNTS_ARE_NATIONAL },
   'admin.users.create': {
     valid: () => ({ username: `can-bo-${Date.now()}`, displayName: 'Cán bộ mới', role: 'planner', scope: [{ structure: 'pre2025', code: '42' }], password: 'mot-mat-khau-dai' }),
     outOfScope: ACCOUNTS_ARE_NATIONAL,
