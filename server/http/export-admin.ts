@@ -6,12 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from '../context.ts';
 import { toCsv } from '../exports/csv.ts';
 import type { ExportTable } from '../exports/export-table.ts';
-import { contentDisposition } from '../exports/filename.ts';
 import { toXlsx } from '../exports/xlsx.ts';
 import { appRouter } from '../router.ts';
-import { bad, queryInput, refuse } from './export-request.ts';
-
-const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+import { bad, queryInput, refuse, sendDownload } from './export-request.ts';
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
 type Params = Record<string, string | number>;
@@ -42,11 +39,5 @@ export async function serveAdminExport(req: IncomingMessage, res: ServerResponse
     format === 'csv'
       ? Buffer.from(toCsv(rows), 'utf8')
       : await toXlsx(rows, { title: `povmap — ${ADMIN_TABLES[table].vi}`, exportedAt: ctx.clock(), exportedBy: `${ctx.user!.displayName} (${ctx.user!.username})` });
-  res.statusCode = 200;
-  res.setHeader('Content-Type', TYPES[format]);
-  res.setHeader('Content-Disposition', contentDisposition(name));
-  res.setHeader('Content-Length', String(body.byteLength));
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.end(req.method === 'HEAD' ? undefined : body);
+  sendDownload(req, res, format, name, body);
 }

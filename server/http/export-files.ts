@@ -8,21 +8,16 @@ import { contextFactory, type Services } from '../context.ts';
 import { toCsv } from '../exports/csv.ts';
 import { EXPORT_TABLES, type ExportInput, type TableInput } from '../exports/export-input.ts';
 import type { ExportTable } from '../exports/export-table.ts';
-import { contentDisposition, downloadName } from '../exports/filename.ts';
+import { downloadName } from '../exports/filename.ts';
 import { valuesGeoJson } from '../exports/geojson.ts';
 import { toXlsx } from '../exports/xlsx.ts';
 import { appRouter } from '../router.ts';
 import { sendText } from './respond.ts';
 import { isAdminTable, serveAdminExport } from './export-admin.ts';
-import { bad, queryInput, refuse } from './export-request.ts';
+import { bad, FILE_TYPES as FORMATS, queryInput, refuse, sendDownload } from './export-request.ts';
 
 export const EXPORT_PREFIX = '/export/';
 
-const FORMATS = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  geojson: 'application/geo+json', // RFC 7946 §12
-} as const;
 type FileFormat = keyof typeof FORMATS;
 
 
@@ -59,14 +54,7 @@ export async function serveExport(req: IncomingMessage, res: ServerResponse, pat
   const name = downloadName(parsed, format);
   const body = await render(format as FileFormat, answer, parsed, services, ctx.user, ctx.clock());
 
-  res.statusCode = 200;
-  res.setHeader('Content-Type', FORMATS[format as FileFormat]);
-  res.setHeader('Content-Disposition', contentDisposition(name));
-  res.setHeader('Content-Length', String(body.byteLength));
-  // rows depend on who asks and change on every import: never from a cache
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.end(req.method === 'HEAD' ? undefined : body);
+  sendDownload(req, res, format as FileFormat, name, body);
 }
 
 async function render(

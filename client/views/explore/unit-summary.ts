@@ -1,55 +1,17 @@
 // The unit panel's data (the server's indicators.unit answer) and the pure parts of showing it:
 // which year, achieved reduction against the target, and the trend chart's scales and paths.
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../../server/router.ts';
 import type { Locale } from '../../lib/i18n/messages.ts';
 
-export type UnitLevel = 'province' | 'district' | 'commune';
-
-export interface UnitYearCounts {
-  households: number | null;
-  poor: number | null;
-  near_poor: number | null;
-  /** thoát nghèo */
-  escaped: number | null;
-  /** phát sinh (newly poor) */
-  newly_poor: number | null;
-  /** tái nghèo (fell back into poverty) */
-  re_poor: number | null;
-}
-
-export interface UnitYear {
-  year: number;
-  /** 'crosswalk': pre-2025 figures carried onto this 2025 unit through the crosswalk. */
-  via: 'crosswalk' | null;
-  /** false when the crosswalk split a unit, so the figures are an estimate. */
-  exact: boolean;
-  counts: UnitYearCounts;
-  /** Percent (1.51 = 1.51 %), as published. */
-  poorRate: number | null;
-  nearPoorRate: number | null;
-  /** Targets in percentage points of reduction for the year. */
-  targets: { poor_rate_reduction: number | null; near_poor_rate_reduction: number | null };
-  simulated: boolean;
-  source: string;
-}
-
-export interface UnitCoordination {
-  year: number;
-  /** 1 signed / reported, 0 not, null not stated (BC 150/BC-LĐTBXH keeps them as flags). */
-  signed: number | null;
-  reported: number | null;
-  source: string;
-}
-
-export interface UnitSummaryView {
-  structure: '2025' | 'pre2025';
-  code: string;
-  level: UnitLevel;
-  /** Full name ("Xã Hòa Đồng"). */
-  name: string;
-  path: { code: string; level: UnitLevel; fullName: string }[];
-  years: UnitYear[];
-  coordination: UnitCoordination[];
-}
+// The answer's shape is the server's (type-only import of the router): one definition, so the
+// panel and indicators.unit can never drift apart.
+export type UnitSummaryView = inferRouterOutputs<AppRouter>['indicators']['unit'];
+export type UnitLevel = UnitSummaryView['level'];
+/** One year: figures (counts, rates in percent), targets in points of reduction, provenance. */
+export type UnitYear = UnitSummaryView['years'][number];
+export type UnitYearCounts = UnitYear['counts'];
+export type UnitCoordination = UnitSummaryView['coordination'][number];
 
 /** 2021 was reviewed under QĐ 59/2015, 2022 on under NĐ 07/2021 (DOMAIN.md): rates jump. */
 export const NEW_STANDARD_FROM = 2022;
