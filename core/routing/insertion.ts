@@ -1,0 +1,123 @@
+// Putting jobs back into a solution: the cheapest feasible place for each, with "blinks"
+// (SISR, Christiaens & Vanden Berghe 2020): each candidate position is skipped with a small
+// probability, which makes the greedy rebuild a little random and lets the search leave
+// places greedy insertion would always pick.
+//
+// The feasibility test is O(1) for single-shift vehicles without a working-time cap (time
+// slacks kept by RouteSet) and an O(n) walk of the schedule otherwise (overnight trips, caps).
+// Cost is compared before feasibility: most positions lose on cost and never pay the check.
+import type { CompiledProblem } from './compile.ts';
+import { earliestStart } from './compile.ts';
+import type { SearchRandom } from './prng.ts';
+import type { RouteSet } from './route-set.ts';
+import { walkSchedule } from './schedule.ts';
+
+export class Inserter {
+  bestVehicle = -1;
+  bestPos = -1;
+  bestDelta = Infinity;
+  private readonly scratch: Int32Array;
+  private readonly classStamp: Int32Array;
+  private stamp = 0;
+
+  constructor(private readonly cp: CompiledProblem) {
+    this.scratch = new Int32Array(cp.nJobs + 1);
+    let classes = 0;
+    for (let v = 0; v < cp.nVehicles; v++) classes = Math.max(classes, cp.vClass[v] + 1);
+    this.classStamp = new Int32Array(classes);
+  }
+
+  /** Finds the cheapest feasible position of job j; false when there is none. */
+  findBest(rs: RouteSet, j: number, rng: SearchRandom | null, blinkRate: number): boolean {
+    const cp = this.cp;
+    const { cost, nLoc, jobLoc, lockVehicle } = cp;
+    const loc = jobLoc[j];
+    const blinkBelow = rng ? Math.floor(blinkRate * 4294967296) : 0;
+    const locked = lockVehicle[j];
+    this.bestVehicle = -1;
+    this.bestPos = -1;
+    this.bestDelta = Infinity;
+    this.stamp++;
+    const v0 = locked >= 0 ? locked : 0;
+    const v1 = locked >= 0 ? locked + 1 : cp.nVehicles;
+    for (let v = v0; v < v1; v++) {
+      const n = rs.len[v];
+      if (n === 0) {
+        // Identical empty vehicles are one choice, not many.
+        const c = cp.vClass[v];
+        if (this.classStamp[c] === this.stamp) continue;
+        this.classStamp[c] = this.stamp;
+      }
+      if (rs.load[v] + cp.demand[j] > cp.capacity[v]) continue;
+      let lo = 0;
+      let hi = n;
+      if (!Number.isNaN(cp.lockOrder[j])) {
+        const o = cp.lockOrder[j];
+        const b = v * rs.cap;
+        for (let k = 0; k < n; k++) {
+          const ok = cp.lockOrder[rs.seq[b + k]];
+          if (ok < o) lo = k + 1;
+          else if (ok > o && k < hi) hi = k;
+        }
+        if (lo > hi) continue;
+      }
+      const b = v * rs.cap;
+      const end = cp.vEnd[v];
+      for (let p = lo; p <= hi; p++) {
+        if (blinkBelow > 0 && rng!.nextUint32() < blinkBelow) continue;
+        const prev = p === 0 ? cp.vStart[v] : jobLoc[rs.seq[b + p - 1]];
+        const next = p === n ? end : jobLoc[rs.seq[b + p]];
+        const delta = n === 0
+          ? cost[prev * nLoc + loc] + cost[loc * nLoc + next]
+          : cost[prev * nLoc + loc] + cost[loc * nLoc + next] - cost[prev * nLoc + next];
+        if (delta >= this.bestDelta) continue;
+        if (!this.feasibleAt(rs, v, p, j)) continue;
+        this.bestDelta = delta;
+        this.bestVehicle = v;
+        this.bestPos = p;
+      }
+    }
+    return this.bestVehicle >= 0;
+  }
+
+  /** Can job j go at position p of route v, time-wise? (Capacity and locks checked by the caller.) */
+  feasibleAt(rs: RouteSet, v: number, p: number, j: number): boolean {
+    const cp = this.cp;
+    if (!cp.timed) return true;
+    const b = v * rs.cap;
+    const n = rs.len[v];
+    if (!cp.simple[v]) {
+      const s = this.scratch;
+      for (let k = 0; k < p; k++) s[k] = rs.seq[b + k];
+      s[p] = j;
+      for (let k = p; k < n; k++) s[k + 1] = rs.seq[b + k];
+      return walkSchedule(cp, v, s, n + 1, null);
+    }
+    const { dur, nLoc, jobLoc, service } = cp;
+    const shift = cp.shiftOffset[v];
+    const loc = jobLoc[j];
+    let prevLoc: number;
+    let prevDone: number;
+    if (p === 0) {
+      prevLoc = cp.vStart[v];
+      prevDone = cp.shiftStart[shift];
+    } else {
+      const pj = rs.seq[b + p - 1];
+      prevLoc = jobLoc[pj];
+      prevDone = rs.early[b + p - 1] + service[pj];
+    }
+    const start = earliestStart(cp, j, prevDone + dur[prevLoc * nLoc + loc]);
+    if (start === Infinity) return false;
+    const nextLoc = p === n ? cp.vEnd[v] : jobLoc[rs.seq[b + p]];
+    const nextLatest = p === n ? cp.shiftEnd[shift] : rs.late[b + p];
+    return start + service[j] + dur[loc * nLoc + nextLoc] <= nextLatest;
+  }
+
+  /** Insert each job of `order` where it costs least; those that fit nowhere stay out. */
+  insertAll(rs: RouteSet, order: ArrayLike<number>, count: number, rng: SearchRandom | null, blinkRate: number): void {
+    for (let k = 0; k < count; k++) {
+      const j = order[k];
+      if (this.findBest(rs, j, rng, blinkRate)) rs.insert(this.bestVehicle, this.bestPos, j);
+    }
+  }
+}

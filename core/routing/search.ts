@@ -1,0 +1,163 @@
+// The general search: ruin and recreate with simulated annealing (SISR, Christiaens & Vanden
+// Berghe 2020). Chosen because one simple loop handles every constraint the model has — time
+// windows, capacities, shifts, overnight trips, locks, optional jobs — through the insertion
+// test alone, and because it is among the best published methods for CVRP and VRPTW at short
+// running times. Each iteration cuts ~10 nearby stops out and puts them back greedily in a
+// shuffled order with blinks; the result replaces the current solution when it is better, or
+// worse by less than a temperature that cools from T0 to Tf over the run.
+//
+// The temperatures are relative to the mean leg of the first solution, so the same settings
+// work for coordinates in tens (Augerat) or thousands (X) and for minutes or metres.
+import type { CompiledProblem } from './compile.ts';
+import { Inserter } from './insertion.ts';
+import type { SearchRandom } from './prng.ts';
+import { RouteSet } from './route-set.ts';
+import { Ruiner } from './ruin.ts';
+
+export interface AnnealingParams {
+  /** Start and end temperature as fractions of the mean leg length. */
+  startTemperature: number;
+  endTemperature: number;
+  blinkRate: number;
+}
+
+export const DEFAULT_ANNEALING: AnnealingParams = { startTemperature: 0.1, endTemperature: 0.002, blinkRate: 0.01 };
+
+export interface SearchBudget {
+  /** Clock in ms and the time to stop at. */
+  now: () => number;
+  deadline: number;
+  maxIterations: number;
+}
+
+const enum Order {
+  Random,
+  DemandFirst,
+  FarFirst,
+  CloseFirst,
+  EarlyWindowFirst,
+}
+
+export class RuinRecreate {
+  private readonly inserter: Inserter;
+  private readonly ruiner: Ruiner;
+  private readonly pending: Int32Array;
+  private readonly key: Float64Array;
+  private readonly depotDistance: Float64Array;
+
+  constructor(private readonly cp: CompiledProblem, private readonly params: AnnealingParams = DEFAULT_ANNEALING) {
+    this.inserter = new Inserter(cp);
+    this.ruiner = new Ruiner(cp);
+    this.pending = new Int32Array(cp.nJobs);
+    this.key = new Float64Array(cp.nJobs);
+    this.depotDistance = new Float64Array(cp.nJobs);
+    const depot = cp.vStart[0];
+    for (let j = 0; j < cp.nJobs; j++) this.depotDistance[j] = cp.cost[depot * cp.nLoc + cp.jobLoc[j]];
+  }
+
+  /** Insert every unassigned job of rs (random order, no blinks): the first solution. */
+  construct(rs: RouteSet, rng: SearchRandom): void {
+    let count = 0;
+    for (let j = 0; j < this.cp.nJobs; j++) if (rs.routeOf[j] < 0) this.pending[count++] = j;
+    this.sort(count, rng, Order.Random);
+    // Required jobs first, then by priority: optional ones take what room is left.
+    const jobs = Array.from(this.pending.subarray(0, count)).sort(
+      (a, b) => this.cp.required[b] - this.cp.required[a] || this.cp.priority[b] - this.cp.priority[a],
+    );
+    this.inserter.insertAll(rs, jobs, count, null, 0);
+  }
+
+  run(start: RouteSet, rng: SearchRandom, budget: SearchBudget): { best: RouteSet; iterations: number } {
+    const cp = this.cp;
+    const current = new RouteSet(cp);
+    current.copyFrom(start);
+    let candidate = new RouteSet(cp);
+    let cur = current;
+    const best = new RouteSet(cp);
+    best.copyFrom(start);
+    if (cp.nJobs === 0) return { best, iterations: 0 };
+
+    let legs = 0;
+    let travel = 0;
+    for (let v = 0; v < cp.nVehicles; v++) {
+      if (start.len[v] > 0) {
+        legs += start.len[v] + 1;
+        travel += start.routeCost[v];
+      }
+    }
+    const meanLeg = legs > 0 ? travel / legs : 1;
+    const t0 = Math.max(this.params.startTemperature * meanLeg, 1e-9);
+    const tf = Math.max(this.params.endTemperature * meanLeg, 1e-12);
+    const t0Clock = budget.now();
+    const span = Math.max(budget.deadline - t0Clock, 1e-9);
+
+    let iterations = 0;
+    let temperature = t0;
+    while (iterations < budget.maxIterations) {
+      if ((iterations & 15) === 0) {
+        const t = budget.now();
+        if (t >= budget.deadline) break;
+        const progress = Math.max((t - t0Clock) / span, Number.isFinite(budget.maxIterations) ? iterations / budget.maxIterations : 0);
+        temperature = t0 * Math.pow(tf / t0, Math.min(1, progress));
+      }
+      iterations++;
+      candidate.copyFrom(cur);
+      this.ruiner.ruin(candidate, rng, this.pending, 0);
+      // Everything out goes back in: the jobs just cut and those no route could take before.
+      let count = 0;
+      for (let j = 0; j < cp.nJobs; j++) if (candidate.routeOf[j] < 0) this.pending[count++] = j;
+      this.sort(count, rng, this.pickOrder(rng));
+      this.inserter.insertAll(candidate, this.pending, count, rng, this.params.blinkRate);
+
+      if (candidate.total < cur.total - temperature * Math.log(rng.next() + 1e-300)) {
+        const swap = cur;
+        cur = candidate;
+        candidate = swap;
+        if (cur.total < best.total - 1e-9) best.copyFrom(cur);
+      }
+    }
+    return { best, iterations };
+  }
+
+  private pickOrder(rng: SearchRandom): Order {
+    // SISR's weights: random 4, demand 4, far 2, close 1; timed problems add window start 2.
+    const total = this.cp.timed ? 13 : 11;
+    const r = rng.int(total);
+    if (r < 4) return Order.Random;
+    if (r < 8) return Order.DemandFirst;
+    if (r < 10) return Order.FarFirst;
+    if (r < 11) return Order.CloseFirst;
+    return Order.EarlyWindowFirst;
+  }
+
+  private sort(count: number, rng: SearchRandom, order: Order): void {
+    const { pending, key, cp } = this;
+    for (let k = count - 1; k > 0; k--) {
+      const r = rng.int(k + 1);
+      const t = pending[k];
+      pending[k] = pending[r];
+      pending[r] = t;
+    }
+    if (order === Order.Random) return;
+    for (let k = 0; k < count; k++) {
+      const j = pending[k];
+      key[k] = order === Order.DemandFirst ? -cp.demand[j]
+        : order === Order.FarFirst ? -this.depotDistance[j]
+          : order === Order.CloseFirst ? this.depotDistance[j]
+            : cp.twStart[cp.twOffset[j]];
+    }
+    // Insertion sort: a ruin removes a few dozen jobs at most, and it keeps ties shuffled.
+    for (let k = 1; k < count; k++) {
+      const j = pending[k];
+      const kv = key[k];
+      let m = k - 1;
+      while (m >= 0 && key[m] > kv) {
+        pending[m + 1] = pending[m];
+        key[m + 1] = key[m];
+        m--;
+      }
+      pending[m + 1] = j;
+      key[m + 1] = kv;
+    }
+  }
+}
