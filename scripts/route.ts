@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchmarkProblem, parseBenchmark } from '../core/routing/formats/benchmark-problem.ts';
+import { benchmarkProblem, benchmarkRoutes, parseBenchmark } from '../core/routing/formats/benchmark-problem.ts';
 import { FormatError } from '../core/routing/formats/instance.ts';
 import { solve } from '../core/routing/solve.ts';
 
@@ -53,10 +53,8 @@ try {
 }
 
 const plan = solve(benchmarkProblem(instance), { timeLimitMs: seconds * 1000, seed });
-const depotId = instance.ids[instance.depot];
-const routes = plan.routes.map((r) => r.stops.map((s) => Number(s.jobId)));
-if (instance.kind === 'tsp') routes[0] = [depotId, ...(routes[0] ?? [])];
+const routes = benchmarkRoutes(instance, plan);
 if (plan.unassigned.length > 0) {
   console.error(`route: ${plan.unassigned.length} customers could not be served: ${plan.unassigned.map((u) => u.message).join('; ')}`);
 }
-console.log(JSON.stringify({ instance: instance.name, cost: Math.round(plan.cost * 1e6) / 1e6, routes, seconds: Math.round(plan.elapsedMs) / 1000 }));
+console.log(JSON.stringify({ instance: instance.name, cost: plan.cost, routes, seconds: Math.round(plan.elapsedMs) / 1000 }));

@@ -3,7 +3,7 @@
 // customers (the fleet is free) with the capacity; VRPTW = the file's fleet, the depot's
 // window as the shift, customers' windows and service times. All minimise distance, with
 // travel time equal to distance.
-import type { RoutingProblem, Vehicle } from '../model.ts';
+import type { Plan, RoutingProblem, Vehicle } from '../model.ts';
 import { type BenchmarkInstance, edgeLength } from './instance.ts';
 import { parseCvrplib } from './cvrplib.ts';
 import { parseSolomon } from './solomon.ts';
@@ -65,4 +65,11 @@ export function parseBenchmark(fileName: string, text: string): BenchmarkInstanc
   if (/^\s*TYPE\s*:\s*CVRP\b/m.test(text)) return parseCvrplib(text);
   if (/^\s*CUSTOMER\s*$/m.test(text)) return parseSolomon(text);
   throw new FormatError(`cannot tell the format of ${fileName}: expected .tsp (TSPLIB), .vrp (CVRPLIB) or .txt (Solomon)`);
+}
+
+/** A plan in the benchmarks' answer form: file ids per route (TSP: every node, first node first). */
+export function benchmarkRoutes(inst: BenchmarkInstance, plan: Plan): number[][] {
+  const routes = plan.routes.map((r) => r.stops.map((s) => Number(s.jobId)));
+  if (inst.kind === 'tsp') return [[inst.ids[inst.depot], ...(routes[0] ?? [])]];
+  return routes;
 }
