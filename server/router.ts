@@ -7,6 +7,8 @@ import { boundariesRouter } from './routers/boundaries.ts';
 import { exportsRouter } from './routers/exports.ts';
 import { importsRouter } from './routers/imports.ts';
 import { indicatorsRouter } from './routers/indicators.ts';
+import { presentRouter } from './routers/present.ts';
+import { priorityRouter } from './routers/priority.ts';
 import { unitsRouter } from './routers/units.ts';
 
 export const appRouter = router({
@@ -16,6 +18,8 @@ export const appRouter = router({
   imports: importsRouter,
   boundaries: boundariesRouter,
   exports: exportsRouter,
+  present: presentRouter,
+  priority: priorityRouter,
   admin: router({ users: adminUsersRouter, audit: adminAuditRouter }),
 });
 

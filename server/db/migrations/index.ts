@@ -10,6 +10,7 @@ import * as priority from './0005-priority.ts';
 import * as targetSimulated from './0006-target-simulated.ts';
 import * as importChanges from './0007-import-changes.ts';
 import * as unitBoundary from './0008-unit-boundary.ts';
+import * as priorityPlanning from './0009-priority-planning.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     '0006-target-simulated': { up: (db) => targetSimulated.up(db), down: (db) => targetSimulated.down(db) },
     '0007-import-changes': { up: (db) => importChanges.up(db, dialect), down: (db) => importChanges.down(db) },
     '0008-unit-boundary': { up: (db) => unitBoundary.up(db), down: (db) => unitBoundary.down(db) },
+    '0009-priority-planning': { up: (db) => priorityPlanning.up(db), down: (db) => priorityPlanning.down(db) },
   };
   return { getMigrations: async () => all };
 }

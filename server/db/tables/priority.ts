@@ -14,6 +14,9 @@ export interface PrioritySetTable {
   note: string | null;
   created_by: number | null;
   created_at: string;
+  /** Sent to visit planning (migration 0009): when and by whom; null = not sent. */
+  sent_to_planning_at: string | null;
+  sent_to_planning_by: number | null;
 }
 
 export interface PrioritySetMemberTable {

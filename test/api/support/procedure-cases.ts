@@ -9,6 +9,8 @@ import { expect } from 'vitest';
 import type { FixtureName } from './accounts.ts';
 import { BOUNDARY_PROCEDURE_CASES } from './boundary-files.ts';
 import { IMPORT_PROCEDURE_CASES } from './import-cases.ts';
+import { PRESENT_PROCEDURE_CASES } from './present-cases.ts';
+import { PRIORITY_PROCEDURE_CASES } from './priority-cases.ts';
 import type { SeededApp } from './seeded-app.ts';
 
 /** Hà Nam's label point (Phủ Lý), inside pre-2025 Hà Nam and 2025 Ninh Bình. */
@@ -112,6 +114,8 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   'admin.audit.export': { valid: () => ({ procedure: 'admin.users.' }), outOfScope: ACCOUNTS_ARE_NATIONAL },
   ...IMPORT_PROCEDURE_CASES,
   ...BOUNDARY_PROCEDURE_CASES,
+  ...PRESENT_PROCEDURE_CASES,
+  ...PRIORITY_PROCEDURE_CASES,
 };
 
 let serial = 0;

@@ -103,6 +103,10 @@ export async function startSeededApp(dialect: DialectName, options: AppOptions =
   fs.writeFileSync(path.join(clientRoot, 'assets', 'index-B1a2C3d4.js'), 'console.log("povmap")');
 
   const server = http.createServer(createRequestListener({ services, geoRoot: geodataOut(), clientRoot }));
+  // Tests block the event loop for seconds (seeds, in-process rankings): with Node's 5 s default,
+  // the server's idle timer and fetch's reuse of the same socket can meet late, and the next
+  // request reads ECONNRESET. Idle sockets here live longer than any pause a test makes.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
