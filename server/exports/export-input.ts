@@ -12,7 +12,7 @@ const indicator = z.enum(INDICATORS.map((d) => d.key) as [string, ...string[]]);
 /** 'json' = columns and rows (what a screen shows); 'csv' = the file's text. .xlsx and GeoJSON are binary or geometric: /export/… over HTTP. */
 const format = z.enum(['json', 'csv']).default('json');
 
-export const EXPORT_TABLES = ['values', 'review', 'targets', 'projects', 'visits'] as const;
+export const EXPORT_TABLES = ['values', 'review', 'targets', 'projects', 'visits', 'priority'] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
 export const exportInput = z.discriminatedUnion('table', [
@@ -21,10 +21,12 @@ export const exportInput = z.discriminatedUnion('table', [
   z.strictObject({ table: z.literal('targets'), format, structure, year: year.optional(), parentCode: code.optional() }),
   z.strictObject({ table: z.literal('projects'), format, structure, parentCode: code.optional() }),
   z.strictObject({ table: z.literal('visits'), format, structure, parentCode: code.optional() }),
+  // a saved priority set (priority.sets.get): its members as ranked, with their reasons
+  z.strictObject({ table: z.literal('priority'), format, setId: z.number().int().positive() }),
 ]);
 
 export type ExportInput = z.output<typeof exportInput>;
 export type TableInput<T extends ExportTableName> = Extract<ExportInput, { table: T }>;
 
 /** Query-string fields that are numbers in the tRPC inputs. */
-export const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['year']);
+export const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['year', 'setId']);

@@ -6,7 +6,7 @@ import { foldVietnamese } from '../../core/text.ts';
 import type { ExportInput } from './export-input.ts';
 
 const LEVEL_WORDS = { province: 'tỉnh', district: 'huyện', commune: 'xã' } as const;
-const TABLE_WORDS = { values: 'giá trị', review: 'kết quả rà soát', targets: 'mục tiêu', projects: 'dự án', visits: 'giám sát' } as const;
+const TABLE_WORDS = { values: 'giá trị', review: 'kết quả rà soát', targets: 'mục tiêu', projects: 'dự án', visits: 'giám sát', priority: 'danh sách ưu tiên' } as const;
 
 export interface DownloadName {
   ascii: string;
@@ -16,6 +16,11 @@ export interface DownloadName {
 export function downloadName(input: ExportInput, extension: string): DownloadName {
   const vi: string[] = ['povmap'];
   const en: string[] = ['povmap'];
+  if (input.table === 'priority') {
+    vi.push(TABLE_WORDS.priority, String(input.setId));
+    en.push('priority-set', String(input.setId));
+    return { ascii: `${en.join('-')}.${extension}`, utf8: `${vi.join('-')}.${extension}` };
+  }
   if (input.table === 'values') {
     vi.push(indicatorByKey(input.indicator)?.nameVi ?? input.indicator, String(input.year), LEVEL_WORDS[input.level]);
     en.push(input.indicator, String(input.year), foldVietnamese(LEVEL_WORDS[input.level]));

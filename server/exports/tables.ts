@@ -12,6 +12,7 @@ import { createCallerFactory } from '../trpc.ts';
 import { col, flag, LEVEL_NAMES_VI, num, toRows, UNIT_COLUMNS, type ColumnType, type ExportContext, type ExportTable } from './export-table.ts';
 import type { ExportInput, TableInput } from './export-input.ts';
 import { projectsTable, targetsTable, visitsTable } from './programme-tables.ts';
+import { priorityTable } from './priority-table.ts';
 import { rowUnitCondition } from './scoped-units.ts';
 
 export function exportTable(ctx: ExportContext, input: ExportInput): Promise<ExportTable> {
@@ -26,6 +27,8 @@ export function exportTable(ctx: ExportContext, input: ExportInput): Promise<Exp
       return projectsTable(ctx, input);
     case 'visits':
       return visitsTable(ctx, input);
+    case 'priority':
+      return priorityTable(ctx, input);
   }
 }
 

@@ -9,6 +9,9 @@ import type { PriorityRanking, RankRequest } from './rank.ts';
 
 export interface SetSettings extends Omit<RankRequest, 'structure' | 'year'> {
   preset: string | null;
+  /** Whether the ranking rested on simulated (mô phỏng) data, and its sources: exports say so. */
+  simulated?: boolean;
+  sources?: string[];
 }
 
 export interface SetReason {

@@ -105,7 +105,7 @@ export const priorityRouter = router({
         const { name, note, preset } = input;
         const { structure, year, ...settings } = request;
         const id = await ctx.audited((trx, audit) =>
-          insertSet(trx, audit, { name, note: note || null, structure, year, settings: { ...settings, preset }, members, userId: ctx.user!.id, now: now.toISOString() }),
+          insertSet(trx, audit, { name, note: note || null, structure, year, settings: { ...settings, preset, simulated: ranking.simulated, sources: ranking.sources }, members, userId: ctx.user!.id, now: now.toISOString() }),
         );
         return { id, members: members.length };
       }),

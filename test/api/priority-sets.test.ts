@@ -40,6 +40,16 @@ for (const dialect of dialectsUnderTest()) {
       expect(detail.settings).toMatchObject({ weights: RANKING.weights, compareWith: 'country' });
       const list = (await call('list', 'query', undefined)).body.result.data;
       expect(list.find((s: { id: number }) => s.id === id)).toMatchObject({ name: 'Hà Tĩnh 2025 — đợt 1', members: 4 });
+      // the same set as a file: rank order, reasons in words, the simulated notice in the notes
+      const file = await fetch(`${app.baseUrl}/export/priority.csv?setId=${id}`, { headers: { cookie: planner.cookie } });
+      expect(file.status).toBe(200);
+      const csv = await file.text();
+      const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      expect(lines[0]).toMatch(/^Danh sách,Hạng,Mã xã,Tên xã,Thuộc,Điểm ưu tiên/);
+      expect(lines.filter((l) => l.startsWith('Hà Tĩnh 2025 — đợt 1,')).map((l) => l.split(',')[2])).toEqual(top.slice(0, 4).map((t) => t.code));
+      expect(csv).toMatch(/Tỷ lệ hộ nghèo: [\d.,]+ % \(\+[\d,]+ điểm\)/);
+      const otherPlanner = await fetch(`${app.baseUrl}/export/priority.csv?setId=${id}`, { headers: { cookie: (await app.signIn('supervisorPhuYen')).cookie } });
+      expect(otherPlanner.status).toBe(403);
       const audit = await app.database.db.selectFrom('audit_log').select(['procedure', 'table_name']).where('procedure', '=', 'priority.sets.save').execute();
       expect(audit.length).toBeGreaterThan(0);
     });
