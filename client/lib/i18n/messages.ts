@@ -9,12 +9,14 @@ import { exploreEn, exploreVi } from './messages-explore.ts';
 import { exploreToolsEn, exploreToolsVi } from './messages-explore-tools.ts';
 import { dataEn, dataVi } from './messages-data.ts';
 import { boundaryEn, boundaryVi } from './messages-boundary.ts';
+import { presentEn, presentVi } from './messages-present.ts';
 
 export const vi = {
   ...exploreVi,
   ...exploreToolsVi,
   ...dataVi,
   ...boundaryVi,
+  ...presentVi,
   'app.title': 'Bản đồ giảm nghèo bền vững',
   'app.subtitle': 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
   'app.skipToMap': 'Chuyển tới bản đồ',
@@ -151,6 +153,7 @@ export const en: Messages = {
   ...exploreToolsEn,
   ...dataEn,
   ...boundaryEn,
+  ...presentEn,
   'app.title': 'Sustainable Poverty Reduction Map',
   'app.subtitle': 'National Target Programme for Sustainable Poverty Reduction',
   'app.skipToMap': 'Skip to map',
