@@ -19,6 +19,8 @@ export class Inserter {
   private readonly scratch: Int32Array;
   private readonly classStamp: Int32Array;
   private stamp = 0;
+  /** Positions left before the next blink (drawn geometrically: one draw per blink, not per position). */
+  private untilBlink = 0;
 
   constructor(private readonly cp: CompiledProblem) {
     this.scratch = new Int32Array(cp.nJobs + 1);
@@ -32,7 +34,9 @@ export class Inserter {
     const cp = this.cp;
     const { cost, nLoc, jobLoc, lockVehicle } = cp;
     const loc = jobLoc[j];
-    const blinkBelow = rng ? Math.floor(blinkRate * 4294967296) : 0;
+    const blinking = rng !== null && blinkRate > 0;
+    const logKeep = blinking ? Math.log(1 - blinkRate) : 0;
+    if (blinking && this.untilBlink <= 0) this.untilBlink = 1 + Math.floor(Math.log(1 - rng.next()) / logKeep);
     const locked = lockVehicle[j];
     this.bestVehicle = -1;
     this.bestPos = -1;
@@ -64,7 +68,10 @@ export class Inserter {
       const b = v * rs.cap;
       const end = cp.vEnd[v];
       for (let p = lo; p <= hi; p++) {
-        if (blinkBelow > 0 && rng!.nextUint32() < blinkBelow) continue;
+        if (blinking && --this.untilBlink === 0) {
+          this.untilBlink = 1 + Math.floor(Math.log(1 - rng!.next()) / logKeep);
+          continue;
+        }
         const prev = p === 0 ? cp.vStart[v] : jobLoc[rs.seq[b + p - 1]];
         const next = p === n ? end : jobLoc[rs.seq[b + p]];
         const delta = n === 0

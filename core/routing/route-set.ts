@@ -41,14 +41,15 @@ export class RouteSet {
 
   copyFrom(o: RouteSet): void {
     const cap = this.cap;
+    const timed = this.cp.timed;
     for (let v = 0; v < this.cp.nVehicles; v++) {
       const n = o.len[v];
-      if (n > 0 || this.len[v] > 0) {
-        const b = v * cap;
-        this.seq.set(o.seq.subarray(b, b + n), b);
-        if (this.cp.timed) {
-          this.early.set(o.early.subarray(b, b + n), b);
-          this.late.set(o.late.subarray(b, b + n), b);
+      const b = v * cap;
+      for (let k = b, e = b + n; k < e; k++) this.seq[k] = o.seq[k];
+      if (timed) {
+        for (let k = b, e = b + n; k < e; k++) {
+          this.early[k] = o.early[k];
+          this.late[k] = o.late[k];
         }
       }
     }

@@ -1,8 +1,10 @@
 // The "ruin" half of ruin-and-recreate: SISR's adjacent string removal (Christiaens & Vanden
 // Berghe 2020). Around a random seed job, strings of consecutive stops are cut from a few
 // routes that pass close to each other, so the rebuild can reorganise a neighbourhood instead
-// of a scatter of unrelated stops. Parameters are the paper's (c̄ = 10 jobs removed on average,
-// strings up to 10 long, split-string half of the time).
+// of a scatter of unrelated stops. Parameters are the paper's (strings up to 10 long,
+// split-string half of the time) except c̄, the average number removed: 15 instead of 10, which
+// did better on the development set with our short budgets (0.23 % against 0.27 % mean gap on
+// the harder Augerat/X instances; 20 was worse at 0.43 %).
 import type { CompiledProblem } from './compile.ts';
 import type { SearchRandom } from './prng.ts';
 import type { RouteSet } from './route-set.ts';
@@ -18,7 +20,7 @@ export interface RuinParams {
   splitDepth: number;
 }
 
-export const SISR_RUIN: RuinParams = { averageRemoved: 10, maxString: 10, splitRate: 0.5, splitDepth: 0.01 };
+export const SISR_RUIN: RuinParams = { averageRemoved: 15, maxString: 10, splitRate: 0.5, splitDepth: 0.01 };
 
 export class Ruiner {
   private readonly ruined: Uint8Array;

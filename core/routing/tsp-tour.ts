@@ -23,6 +23,7 @@ export class TourSearch {
   private qHead = 0;
   private qSize = 0;
   private readonly segment = new Int32Array(3);
+  private readonly block: Int32Array;
   cost = 0;
 
   /** d: n×n symmetric distances between cities 0..n-1. */
@@ -31,6 +32,7 @@ export class TourSearch {
     this.pos = new Int32Array(n);
     this.queue = new Int32Array(n);
     this.queued = new Uint8Array(n);
+    this.block = new Int32Array(n);
     this.k = Math.min(NEIGHBOURS, n - 1);
     this.nb = new Int32Array(n * this.k);
     const others = Array.from({ length: n }, (_, i) => i);
@@ -240,7 +242,8 @@ export class TourSearch {
     const cL = tour[(i + l1 + l2) % n];
     const dd = tour[(i + l1 + l2 + 1) % n];
     this.cost += d[a * n + c1] + d[cL * n + b1] + d[bL * n + dd] - d[a * n + b1] - d[bL * n + c1] - d[cL * n + dd];
-    const block = Array.from({ length: l1 }, (_, t) => tour[(i + 1 + t) % n]);
+    const block = this.block;
+    for (let t = 0; t < l1; t++) block[t] = tour[(i + 1 + t) % n];
     for (let t = 0; t < l2; t++) {
       const city = tour[(i + 1 + l1 + t) % n];
       const to = (i + 1 + t) % n;
