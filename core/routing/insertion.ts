@@ -56,13 +56,9 @@ export class Inserter {
       let lo = 0;
       let hi = n;
       if (!Number.isNaN(cp.lockOrder[j])) {
-        const o = cp.lockOrder[j];
-        const b = v * rs.cap;
-        for (let k = 0; k < n; k++) {
-          const ok = cp.lockOrder[rs.seq[b + k]];
-          if (ok < o) lo = k + 1;
-          else if (ok > o && k < hi) hi = k;
-        }
+        this.lockedRange(rs, v, j);
+        lo = this.rangeLo;
+        hi = this.rangeHi;
         if (lo > hi) continue;
       }
       const b = v * rs.cap;
@@ -85,6 +81,35 @@ export class Inserter {
       }
     }
     return this.bestVehicle >= 0;
+  }
+
+  private rangeLo = 0;
+  private rangeHi = 0;
+
+  /** Positions [rangeLo, rangeHi] of route v where job j keeps its locked order. */
+  private lockedRange(rs: RouteSet, v: number, j: number): void {
+    const cp = this.cp;
+    const o = cp.lockOrder[j];
+    const b = v * rs.cap;
+    const n = rs.len[v];
+    let lo = 0;
+    let hi = n;
+    for (let k = 0; k < n; k++) {
+      const ok = cp.lockOrder[rs.seq[b + k]];
+      if (ok < o) lo = k + 1;
+      else if (ok > o && k < hi) hi = k;
+    }
+    this.rangeLo = lo;
+    this.rangeHi = hi;
+  }
+
+  /** Does position p of route v respect job j's lock (vehicle and order)? */
+  lockAllows(rs: RouteSet, v: number, p: number, j: number): boolean {
+    const cp = this.cp;
+    if (cp.lockVehicle[j] >= 0 && cp.lockVehicle[j] !== v) return false;
+    if (Number.isNaN(cp.lockOrder[j])) return true;
+    this.lockedRange(rs, v, j);
+    return p >= this.rangeLo && p <= this.rangeHi;
   }
 
   /** Can job j go at position p of route v, time-wise? (Capacity and locks checked by the caller.) */

@@ -80,9 +80,8 @@ function placeInitialRoutes(cp: CompiledProblem, rs: RouteSet, routes: readonly 
       const j = cp.jobIndex.get(id);
       if (j === undefined) throw new RangeError(`initial route ${route.vehicleId}: no job ${id}`);
       if (rs.routeOf[j] >= 0) continue;
-      if (cp.lockVehicle[j] >= 0 && cp.lockVehicle[j] !== v) continue;
-      if (rs.load[v] + cp.demand[j] > cp.capacity[v]) continue;
       const p = rs.len[v];
+      if (rs.load[v] + cp.demand[j] > cp.capacity[v] || !inserter.lockAllows(rs, v, p, j)) continue;
       if (inserter.feasibleAt(rs, v, p, j)) rs.insert(v, p, j);
     }
   }
