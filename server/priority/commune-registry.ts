@@ -25,7 +25,7 @@ export async function loadCommunes(db: Kysely<Database>, structure: StructureId)
     .innerJoin('unit as p', (j) => j.onRef('p.structure', '=', 'u.structure').onRef('p.code', '=', 'u.province_code'))
     .leftJoin('unit as d', (j) => j.onRef('d.structure', '=', 'u.structure').onRef('d.code', '=', 'u.parent_code').on('d.level', '=', 'district'))
     .select([
-      'u.code', 'u.name', 'u.full_name', 'u.province_code', 'p.name as province_name', 'd.code as district_code', 'd.full_name as district_name',
+      'u.code', 'u.name', 'u.full_name', 'u.province_code', 'p.full_name as province_name', 'd.code as district_code', 'd.full_name as district_name',
       'd.poor_district', 'u.coastal_extremely_difficult',
     ])
     .where('u.structure', '=', structure)

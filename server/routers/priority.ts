@@ -64,6 +64,8 @@ export const priorityRouter = router({
     list: access({ roles: EVERY_ROLE, scope: FILTERED })
       .input(z.void())
       .query(async ({ ctx }) => {
+        // consulted even when no set exists yet: an empty list is an answer inside the scope too
+        await ctx.scope.effective();
         const sets = await listSets(ctx.db);
         const visible = [];
         for (const set of sets) if (await visibleSet(ctx.db, ctx.scope, set.id, set.structure)) visible.push(set);

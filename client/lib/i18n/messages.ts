@@ -10,6 +10,7 @@ import { exploreToolsEn, exploreToolsVi } from './messages-explore-tools.ts';
 import { dataEn, dataVi } from './messages-data.ts';
 import { boundaryEn, boundaryVi } from './messages-boundary.ts';
 import { presentEn, presentVi } from './messages-present.ts';
+import { prioritiseEn, prioritiseVi } from './messages-prioritise.ts';
 
 export const vi = {
   ...exploreVi,
@@ -17,6 +18,7 @@ export const vi = {
   ...dataVi,
   ...boundaryVi,
   ...presentVi,
+  ...prioritiseVi,
   'app.title': 'Bản đồ giảm nghèo bền vững',
   'app.subtitle': 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
   'app.skipToMap': 'Chuyển tới bản đồ',
@@ -154,6 +156,7 @@ export const en: Messages = {
   ...dataEn,
   ...boundaryEn,
   ...presentEn,
+  ...prioritiseEn,
   'app.title': 'Sustainable Poverty Reduction Map',
   'app.subtitle': 'National Target Programme for Sustainable Poverty Reduction',
   'app.skipToMap': 'Skip to map',
