@@ -21,6 +21,8 @@ export class RouteSet {
   /** Route of each job, -1 when unassigned; position inside it. */
   readonly routeOf: Int32Array;
   readonly posOf: Int32Array;
+  /** Routes changed since the flag was last cleared (by the search's polish step). */
+  readonly dirty: Uint8Array;
   /** Sum of route costs plus the penalties of unassigned jobs. */
   total = 0;
 
@@ -35,6 +37,7 @@ export class RouteSet {
     this.late = new Float64Array(cp.timed ? slots : 0);
     this.routeOf = new Int32Array(cp.nJobs).fill(-1);
     this.posOf = new Int32Array(cp.nJobs);
+    this.dirty = new Uint8Array(cp.nVehicles);
     for (let v = 0; v < cp.nVehicles; v++) this.refresh(v);
     this.recomputeTotal();
   }
@@ -114,6 +117,7 @@ export class RouteSet {
   /** Recompute load, cost, positions and time slacks of route v. */
   refresh(v: number): void {
     const cp = this.cp;
+    this.dirty[v] = 1;
     const { cost, nLoc, jobLoc } = cp;
     const b = v * this.cap;
     const n = this.len[v];

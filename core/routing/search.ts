@@ -11,6 +11,7 @@
 import type { CompiledProblem } from './compile.ts';
 import { Inserter } from './insertion.ts';
 import type { SearchRandom } from './prng.ts';
+import { RoutePolisher } from './route-polish.ts';
 import { RouteSet } from './route-set.ts';
 import { type RuinParams, Ruiner, SISR_RUIN } from './ruin.ts';
 
@@ -43,6 +44,7 @@ const enum Order {
 export class RuinRecreate {
   private readonly inserter: Inserter;
   private readonly ruiner: Ruiner;
+  private readonly polisher: RoutePolisher;
   private readonly pending: Int32Array;
   private readonly key: Float64Array;
   private readonly depotDistance: Float64Array;
@@ -54,6 +56,7 @@ export class RuinRecreate {
   ) {
     this.inserter = new Inserter(cp);
     this.ruiner = new Ruiner(cp, ruinParams);
+    this.polisher = new RoutePolisher(cp);
     this.pending = new Int32Array(cp.nJobs);
     this.key = new Float64Array(cp.nJobs);
     this.depotDistance = new Float64Array(cp.nJobs);
@@ -114,6 +117,16 @@ export class RuinRecreate {
       for (let j = 0; j < cp.nJobs; j++) if (candidate.routeOf[j] < 0) this.pending[count++] = j;
       this.sort(count, rng, this.pickOrder(rng));
       this.inserter.insertAll(candidate, this.pending, count, rng, this.params.blinkRate);
+      if (this.polisher.applicable) {
+        const dirty = candidate.dirty;
+        for (let v = 0; v < cp.nVehicles; v++) {
+          if (dirty[v]) {
+            dirty[v] = 0;
+            this.polisher.polish(candidate, v);
+            dirty[v] = 0;
+          }
+        }
+      }
 
       if (candidate.total < cur.total - temperature * Math.log(rng.next() + 1e-300)) {
         const swap = cur;
