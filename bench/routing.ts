@@ -3,8 +3,10 @@
 // its target, and every answer is re-checked by bench/routing-check.ts (own reader, own cost,
 // every constraint). Prints one Markdown table per set with the averages and the machine.
 //
-//   npm run bench:routing [-- --set tsp|cvrp|vrptw|all] [--instance NAME] [--time-limit S] [--seed N]
+//   npm run bench:routing [-- --set tsp|cvrp|vrptw|all] [--instance NAME] [--time-limit S] [--seeds N]
 //
+// With --seeds N (default 1) every instance runs N times, seeds 1..N; the table shows seed 1's
+// answer and the mean and range of the gap over the seeds, and the averages use the means.
 // Time limits default to the targets': 2 s for TSP and CVRP, 5 s for Solomon. The instances
 // are read from ROUTING_BENCH_DIR (default ../shared/bench/routing beside the repo).
 import { readFileSync } from 'node:fs';
@@ -56,9 +58,13 @@ function bestKnown(set: SetDefinition['key'], name: string): number {
 }
 
 const { values: args } = parseArgs({
-  options: { set: { type: 'string', default: 'all' }, instance: { type: 'string' }, 'time-limit': { type: 'string' }, seed: { type: 'string', default: '1' } },
+  options: { set: { type: 'string', default: 'all' }, instance: { type: 'string' }, 'time-limit': { type: 'string' }, seeds: { type: 'string', default: '1' } },
 });
-const seed = Number(args.seed);
+const seeds = Number(args.seeds);
+if (!Number.isInteger(seeds) || seeds < 1) {
+  console.error(`bench:routing: --seeds must be a positive integer (got ${args.seeds})`);
+  process.exit(2);
+}
 const chosen = SETS.filter((s) => args.set === 'all' || s.key === args.set);
 if (chosen.length === 0) {
   console.error(`bench:routing: --set must be tsp, cvrp, vrptw or all (got ${args.set})`);
@@ -74,27 +80,40 @@ for (const set of chosen) {
   const instances = set.instances.filter((i) => !args.instance || i.name === args.instance);
   if (instances.length === 0) continue;
   const seconds = args['time-limit'] ? Number(args['time-limit']) : set.seconds;
-  lines.push(`### ${set.title}`, '', `Time limit ${seconds} s per instance, seed ${seed}.`, '');
-  lines.push('| instance | best known | ours | gap % | routes | seconds | feasible (checker) |', '|---|---:|---:|---:|---:|---:|---|');
+  lines.push(`### ${set.title}`, '', `Time limit ${seconds} s per instance; ${seeds === 1 ? 'seed 1' : `seeds 1-${seeds}, one run each`}.`, '');
+  const spread = seeds > 1 ? ` gap % mean (min-max) over ${seeds} seeds |` : '';
+  lines.push(`| instance | best known | ours (seed 1) | gap % |${spread} routes | seconds | feasible (checker) |`);
+  lines.push(`|---|---:|---:|---:|${seeds > 1 ? '---:|' : ''}---:|---:|---|`);
   const byGroup = new Map<string, { gap: number; seconds: number }[]>();
   for (const entry of instances) {
     const file = path.join(benchDir, entry.file);
     const inst = parseBenchmark(path.basename(file), readFileSync(file, 'utf8'));
-    const started = performance.now();
-    const plan = solve(benchmarkProblem(inst), { timeLimitMs: seconds * 1000, seed });
-    const elapsed = (performance.now() - started) / 1000;
-    const routes = benchmarkRoutes(inst, plan);
-    const check = checkAnswer(file, routes, plan.cost);
     const bks = bestKnown(set.key, entry.name);
-    const gap = ((check.cost - bks) / bks) * 100;
-    const ok = check.feasible && check.costAgrees && plan.unassigned.length === 0;
-    if (!ok) allGood = false;
-    const verdict = ok ? 'yes' : `**no**: ${[...check.problems.slice(0, 3), ...plan.unassigned.slice(0, 2).map((u) => u.message)].join('; ')}`;
     const digits = set.key === 'vrptw' ? 2 : 0;
-    lines.push(`| ${entry.name} | ${fmt(bks, digits)} | ${fmt(check.cost, digits)} | ${fmt(gap, 2)} | ${check.routeCount} | ${fmt(elapsed, 2)} | ${verdict} |`);
-    console.error(`${entry.name}: ${fmt(check.cost, digits)} vs ${fmt(bks, digits)} (${fmt(gap, 2)} %), ${fmt(elapsed, 2)} s, ${plan.iterations} iterations, ${ok ? 'checked' : 'CHECK FAILED'}`);
+    const runs: { cost: number; gap: number; seconds: number; routes: number; ok: boolean; why: string }[] = [];
+    for (let seed = 1; seed <= seeds; seed++) {
+      const started = performance.now();
+      const plan = solve(benchmarkProblem(inst), { timeLimitMs: seconds * 1000, seed });
+      const elapsed = (performance.now() - started) / 1000;
+      const check = checkAnswer(file, benchmarkRoutes(inst, plan), plan.cost);
+      const ok = check.feasible && check.costAgrees && plan.unassigned.length === 0;
+      const why = [...check.problems.slice(0, 3), ...plan.unassigned.slice(0, 2).map((u) => u.message)].join('; ');
+      const gap = ((check.cost - bks) / bks) * 100;
+      runs.push({ cost: check.cost, gap, seconds: elapsed, routes: check.routeCount, ok, why });
+      console.error(`${entry.name} seed ${seed}: ${fmt(check.cost, digits)} vs ${fmt(bks, digits)} (${fmt(gap, 2)} %), ${fmt(elapsed, 2)} s, ${plan.iterations} iterations, ${ok ? 'checked' : `CHECK FAILED: ${why}`}`);
+    }
+    if (runs.some((r) => !r.ok)) allGood = false;
+    const first = runs[0];
+    const meanGap = runs.reduce((a, r) => a + r.gap, 0) / runs.length;
+    const meanSeconds = runs.reduce((a, r) => a + r.seconds, 0) / runs.length;
+    const failed = runs.filter((r) => !r.ok);
+    const verdict = failed.length === 0 ? (seeds > 1 ? `yes (${seeds}/${seeds})` : 'yes') : `**no** (${failed.length} of ${seeds}): ${failed[0].why}`;
+    const spreadCell = seeds > 1
+      ? ` ${fmt(meanGap, 2)} (${fmt(Math.min(...runs.map((r) => r.gap)), 2)}-${fmt(Math.max(...runs.map((r) => r.gap)), 2)}) |`
+      : '';
+    lines.push(`| ${entry.name} | ${fmt(bks, digits)} | ${fmt(first.cost, digits)} | ${fmt(first.gap, 2)} |${spreadCell} ${first.routes} | ${fmt(meanSeconds, 2)} | ${verdict} |`);
     const group = byGroup.get(entry.group) ?? [];
-    group.push({ gap, seconds: elapsed });
+    group.push({ gap: meanGap, seconds: meanSeconds });
     byGroup.set(entry.group, group);
   }
   lines.push('');

@@ -32,55 +32,64 @@ export class Inserter {
   /** Finds the cheapest feasible position of job j; false when there is none. */
   findBest(rs: RouteSet, j: number, rng: SearchRandom | null, blinkRate: number): boolean {
     const cp = this.cp;
-    const { cost, nLoc, jobLoc, lockVehicle } = cp;
-    const loc = jobLoc[j];
     const blinking = rng !== null && blinkRate > 0;
     const logKeep = blinking ? Math.log(1 - blinkRate) : 0;
     if (blinking && this.untilBlink <= 0) this.untilBlink = 1 + Math.floor(Math.log(1 - rng.next()) / logKeep);
-    const locked = lockVehicle[j];
     this.bestVehicle = -1;
     this.bestPos = -1;
     this.bestDelta = Infinity;
+    const locked = cp.lockVehicle[j];
+    if (locked >= 0) {
+      this.scanRoute(rs, j, locked, rng, logKeep);
+      return this.bestVehicle >= 0;
+    }
     this.stamp++;
-    const v0 = locked >= 0 ? locked : 0;
-    const v1 = locked >= 0 ? locked + 1 : cp.nVehicles;
-    for (let v = v0; v < v1; v++) {
-      const n = rs.len[v];
-      if (n === 0) {
+    for (let v = 0; v < cp.nVehicles; v++) {
+      if (rs.len[v] === 0) {
         // Identical empty vehicles are one choice, not many.
         const c = cp.vClass[v];
         if (this.classStamp[c] === this.stamp) continue;
         this.classStamp[c] = this.stamp;
       }
-      if (rs.load[v] + cp.demand[j] > cp.capacity[v]) continue;
-      let lo = 0;
-      let hi = n;
-      if (!Number.isNaN(cp.lockOrder[j])) {
-        this.lockedRange(rs, v, j);
-        lo = this.rangeLo;
-        hi = this.rangeHi;
-        if (lo > hi) continue;
-      }
-      const b = v * rs.cap;
-      const end = cp.vEnd[v];
-      for (let p = lo; p <= hi; p++) {
-        if (blinking && --this.untilBlink === 0) {
-          this.untilBlink = 1 + Math.floor(Math.log(1 - rng!.next()) / logKeep);
-          continue;
-        }
-        const prev = p === 0 ? cp.vStart[v] : jobLoc[rs.seq[b + p - 1]];
-        const next = p === n ? end : jobLoc[rs.seq[b + p]];
-        const delta = n === 0
-          ? cost[prev * nLoc + loc] + cost[loc * nLoc + next]
-          : cost[prev * nLoc + loc] + cost[loc * nLoc + next] - cost[prev * nLoc + next];
-        if (delta >= this.bestDelta) continue;
-        if (!this.feasibleAt(rs, v, p, j)) continue;
-        this.bestDelta = delta;
-        this.bestVehicle = v;
-        this.bestPos = p;
-      }
+      this.scanRoute(rs, j, v, rng, logKeep);
     }
     return this.bestVehicle >= 0;
+  }
+
+  /** Tries every position of route v for job j, keeping the best in bestVehicle/bestPos/bestDelta. */
+  private scanRoute(rs: RouteSet, j: number, v: number, rng: SearchRandom | null, logKeep: number): void {
+    const cp = this.cp;
+    const { cost, nLoc, jobLoc } = cp;
+    const n = rs.len[v];
+    if (rs.load[v] + cp.demand[j] > cp.capacity[v]) return;
+    let lo = 0;
+    let hi = n;
+    if (!Number.isNaN(cp.lockOrder[j])) {
+      this.lockedRange(rs, v, j);
+      lo = this.rangeLo;
+      hi = this.rangeHi;
+      if (lo > hi) return;
+    }
+    const loc = jobLoc[j];
+    const b = v * rs.cap;
+    const end = cp.vEnd[v];
+    const blinking = logKeep !== 0;
+    for (let p = lo; p <= hi; p++) {
+      if (blinking && --this.untilBlink === 0) {
+        this.untilBlink = 1 + Math.floor(Math.log(1 - rng!.next()) / logKeep);
+        continue;
+      }
+      const prev = p === 0 ? cp.vStart[v] : jobLoc[rs.seq[b + p - 1]];
+      const next = p === n ? end : jobLoc[rs.seq[b + p]];
+      const delta = n === 0
+        ? cost[prev * nLoc + loc] + cost[loc * nLoc + next]
+        : cost[prev * nLoc + loc] + cost[loc * nLoc + next] - cost[prev * nLoc + next];
+      if (delta >= this.bestDelta) continue;
+      if (!this.feasibleAt(rs, v, p, j)) continue;
+      this.bestDelta = delta;
+      this.bestVehicle = v;
+      this.bestPos = p;
+    }
   }
 
   private rangeLo = 0;
