@@ -6,6 +6,7 @@
 // support was aimed.
 import type { Kysely } from 'kysely';
 import type { Database, StructureId } from '../db/schema.ts';
+import { versionMemo } from './version-memo.ts';
 
 export interface RegistryCommune {
   code: string;
@@ -19,7 +20,13 @@ export interface RegistryCommune {
   coastal: 0 | 1;
 }
 
-export async function loadCommunes(db: Kysely<Database>, structure: StructureId): Promise<RegistryCommune[]> {
+/** Cached per data version (a registry seed bumps it): two joins over 10,000 rows otherwise run per ranking. */
+export const loadCommunes = versionMemo((db, structure) => queryCommunes(db, structure as StructureId)) as (
+  db: Kysely<Database>,
+  structure: StructureId,
+) => Promise<RegistryCommune[]>;
+
+async function queryCommunes(db: Kysely<Database>, structure: StructureId): Promise<RegistryCommune[]> {
   const rows = await db
     .selectFrom('unit as u')
     .innerJoin('unit as p', (j) => j.onRef('p.structure', '=', 'u.structure').onRef('p.code', '=', 'u.province_code'))

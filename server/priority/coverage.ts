@@ -5,6 +5,7 @@
 // for the new commune it went into, a visit to a new commune for every old commune inside it.
 import type { Kysely } from 'kysely';
 import type { Database, StructureId } from '../db/schema.ts';
+import { versionMemo } from './version-memo.ts';
 
 type Keyed = { structure: StructureId; unit_code: string };
 
@@ -15,6 +16,13 @@ async function carried<T extends Keyed>(db: Kysely<Database>, structure: Structu
   const other = rows.filter((r) => r.structure !== structure);
   for (const row of rows) if (row.structure === structure) add(row.unit_code, row);
   if (other.length === 0) return byCode;
+  const across = await crosswalkInto(db, structure);
+  for (const row of other) for (const code of across.get(row.unit_code) ?? []) add(code, row);
+  return byCode;
+}
+
+/** Commune code of the other structure → the codes of `structure` it links to (unit_link). */
+const crosswalkInto = versionMemo(async (db, structure) => {
   const links = await db
     .selectFrom('unit_link')
     .select(['from_code', 'to_code'])
@@ -27,9 +35,8 @@ async function carried<T extends Keyed>(db: Kysely<Database>, structure: Structu
     const [from, to] = structure === '2025' ? [l.from_code, l.to_code] : [l.to_code, l.from_code];
     (across.get(from) ?? across.set(from, []).get(from)!).push(to);
   }
-  for (const row of other) for (const code of across.get(row.unit_code) ?? []) add(code, row);
-  return byCode;
-}
+  return across;
+});
 
 export interface ProjectCoverage {
   /** Communes with at least one project of the programme project by the ranking year. */

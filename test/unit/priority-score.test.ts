@@ -26,7 +26,8 @@ function randomCommunes(n: number, seed: number, missingShare = 0): Candidate[] 
   }));
 }
 
-const scoreOf = (ranked: ReturnType<typeof rankCommunes>, code: string) => ranked.find((r) => r.code === code)!.score!;
+const rank = (...args: Parameters<typeof rankCommunes>) => rankCommunes(...args).communes;
+const scoreOf = (ranked: ReturnType<typeof rank>, code: string) => ranked.find((r) => r.code === code)!.score!;
 
 describe('priority score', () => {
   it('never lowers a commune’s score when one of its factors gets worse', () => {
@@ -35,11 +36,11 @@ describe('priority score', () => {
       const communes = randomCommunes(40, trial);
       const target = communes[Math.floor(random() * communes.length)]!;
       const factor = FACTORS[Math.floor(random() * FACTORS.length)]!;
-      const before = scoreOf(rankCommunes(communes, { weights: ALL_WEIGHTS }), target.code);
+      const before = scoreOf(rank(communes, { weights: ALL_WEIGHTS }), target.code);
       const current = target.values[factor.key] as number;
       const worse = factor.kind === 'flag' ? 1 : current + 1 + Math.floor(random() * 5);
       const changed = communes.map((c) => (c === target ? { ...c, values: { ...c.values, [factor.key]: worse } } : c));
-      const after = scoreOf(rankCommunes(changed, { weights: ALL_WEIGHTS }), target.code);
+      const after = scoreOf(rank(changed, { weights: ALL_WEIGHTS }), target.code);
       expect(after, `${factor.key} ${current} → ${worse}`).toBeGreaterThanOrEqual(before);
     }
   });
@@ -50,22 +51,22 @@ describe('priority score', () => {
       { code: 'b', values: { poor_rate: 10 } },
       { code: 'c', values: { poor_rate: 15 } },
     ];
-    const ranked = rankCommunes(communes, { weights: { poor_rate: 1 } });
+    const ranked = rank(communes, { weights: { poor_rate: 1 } });
     expect(ranked.map((r) => [r.code, r.rank, r.score])).toEqual([['c', 1, 83.33], ['b', 2, 50], ['a', 3, 16.67]]);
-    const worse = rankCommunes([{ code: 'a', values: { poor_rate: 20 } }, ...communes.slice(1)], { weights: { poor_rate: 1 } });
+    const worse = rank([{ code: 'a', values: { poor_rate: 20 } }, ...communes.slice(1)], { weights: { poor_rate: 1 } });
     expect(worse[0]!.code).toBe('a');
     expect(worse[0]!.score).toBeGreaterThan(ranked[2]!.score!);
   });
 
   it('scores all-equal values alike: every commune 50 points on that factor, one shared rank', () => {
     const communes = Array.from({ length: 5 }, (_, i) => ({ code: `c${i}`, values: { poor_rate: 12.5, coastal: 0 } }));
-    const ranked = rankCommunes(communes, { weights: { poor_rate: 2, coastal: 1 } });
+    const ranked = rank(communes, { weights: { poor_rate: 2, coastal: 1 } });
     expect(new Set(ranked.map((r) => r.score))).toEqual(new Set([33.33]));
     expect(ranked.map((r) => r.rank)).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('leaves a missing value out of the score and lists it; no known factor means no score, ranked last', () => {
-    const ranked = rankCommunes(
+    const ranked = rank(
       [
         { code: 'known', values: { poor_rate: 10, poor: 100 } },
         { code: 'half', values: { poor_rate: 20, poor: null } },
@@ -77,20 +78,21 @@ describe('priority score', () => {
     expect(half.missing).toEqual(['poor']);
     // the mean of what is known: its poor-rate percentile alone (0.75 of 2 known values)
     expect(half.score).toBe(75);
-    expect(half.contributions.find((c) => c.key === 'poor')).toMatchObject({ value: null, normalised: null, points: 0 });
+    // per-factor arrays follow the weighted factors in catalogue order: poor_rate, poor
+    expect([half.values[1], half.normalised[1], half.points[1]]).toEqual([null, null, 0]);
     expect(ranked.at(-1)).toMatchObject({ code: 'none', score: null, rank: 3 });
   });
 
   it('scores a commune compared with itself alone at 50, not NaN', () => {
-    const [only] = rankCommunes([{ code: 'x', values: { poor_rate: 31, poor: 400, poor_district: 1 } }], { weights: { poor_rate: 1, poor: 1 } });
+    const [only] = rank([{ code: 'x', values: { poor_rate: 31, poor: 400, poor_district: 1 } }], { weights: { poor_rate: 1, poor: 1 } });
     expect(only).toMatchObject({ code: 'x', score: 50, rank: 1 });
   });
 
   it('makes points add up to the score and orders ties by poor households, then code, whatever the input order', () => {
     const communes = randomCommunes(200, 42, 0.1);
-    const ranked = rankCommunes(communes, { weights: ALL_WEIGHTS });
-    for (const r of ranked) if (r.score !== null) expect(r.contributions.reduce((s, c) => s + c.points, 0)).toBeCloseTo(r.score, 1);
-    const shuffled = rankCommunes([...communes].reverse(), { weights: ALL_WEIGHTS });
+    const ranked = rank(communes, { weights: ALL_WEIGHTS });
+    for (const r of ranked) if (r.score !== null) expect(r.points.reduce((s, p) => s + p, 0)).toBeCloseTo(r.score, 1);
+    const shuffled = rank([...communes].reverse(), { weights: ALL_WEIGHTS });
     expect(shuffled.map((r) => r.code)).toEqual(ranked.map((r) => r.code));
     for (let i = 1; i < ranked.length; i++) {
       const [a, b] = [ranked[i - 1]!, ranked[i]!];
@@ -101,7 +103,7 @@ describe('priority score', () => {
 
   it('compares with a reference set when given one (the whole country)', () => {
     const reference = Array.from({ length: 100 }, (_, i) => ({ poor_rate: i }));
-    const [r] = rankCommunes([{ code: 'x', values: { poor_rate: 90 } }], { weights: { poor_rate: 1 }, reference });
+    const [r] = rank([{ code: 'x', values: { poor_rate: 90 } }], { weights: { poor_rate: 1 }, reference });
     expect(r!.score).toBe(90.5);
   });
 });
