@@ -10,6 +10,7 @@ import { indicatorsRouter } from './routers/indicators.ts';
 import { presentRouter } from './routers/present.ts';
 import { priorityRouter } from './routers/priority.ts';
 import { unitsRouter } from './routers/units.ts';
+import { visitsRouter } from './routers/visits.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -20,6 +21,7 @@ export const appRouter = router({
   exports: exportsRouter,
   present: presentRouter,
   priority: priorityRouter,
+  visits: visitsRouter,
   admin: router({ users: adminUsersRouter, audit: adminAuditRouter }),
 });
 

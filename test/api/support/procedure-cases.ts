@@ -11,6 +11,7 @@ import { BOUNDARY_PROCEDURE_CASES } from './boundary-files.ts';
 import { IMPORT_PROCEDURE_CASES } from './import-cases.ts';
 import { PRESENT_PROCEDURE_CASES } from './present-cases.ts';
 import { PRIORITY_PROCEDURE_CASES } from './priority-cases.ts';
+import { VISIT_PROCEDURE_CASES } from './visit-cases.ts';
 import type { SeededApp } from './seeded-app.ts';
 
 /** Hà Nam's label point (Phủ Lý), inside pre-2025 Hà Nam and 2025 Ninh Bình. */
@@ -116,6 +117,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...BOUNDARY_PROCEDURE_CASES,
   ...PRESENT_PROCEDURE_CASES,
   ...PRIORITY_PROCEDURE_CASES,
+  ...VISIT_PROCEDURE_CASES,
 };
 
 let serial = 0;
