@@ -2,9 +2,13 @@
 // Yên) built around their label points is accepted; an unknown code, a 2025 commune (it has its
 // polygon), a bow-tie and a square far from the district are each reported with their index;
 // commit → inDistrict answers the two; imports.undo removes them; the Hà Tĩnh planner is refused.
-// FlatGeobuf is tested through flatgeobuf's own serialize (no Shapefile writer is installed).
+// FlatGeobuf is written by flatgeobuf's own serialize; a zipped Shapefile in UTM with its .prj by
+// mapshaper (the pipeline's tool) and fflate.
 import { serialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { Feature, FeatureCollection } from 'geojson';
+import { booleanPointInPolygon } from '@turf/turf';
+import { strToU8, zipSync } from 'fflate';
+import mapshaper from 'mapshaper';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from './support/dialects.ts';
 import { geoJsonInput, squareAround } from './support/boundary-files.ts';
@@ -76,6 +80,27 @@ for (const dialect of dialectsUnderTest()) {
       const fgb = serialize({ type: 'FeatureCollection', features } as FeatureCollection, 4326);
       const report = await app.trpc.boundaries.preview.mutate({ fileName: 'tay-hoa.fgb', contentBase64: Buffer.from(fgb).toString('base64') });
       expect(report).toMatchObject({ format: 'flatgeobuf', features: 2, accepted: 2, errors: [] });
+    });
+
+    it('reads a zipped Shapefile written in UTM zone 49N with its .prj, reprojected to WGS84', async () => {
+      // mapshaper (the geodata pipeline's own tool) writes the shapefile and its .prj; fflate zips it
+      const features = tayHoa.slice(0, 2).map((c) => squareAround(c.labelPoint!, { MA_XA: c.code, TEN_XA: c.name }));
+      const files = (await mapshaper.applyCommands('-i in.json -proj EPSG:32649 -o format=shapefile tay-hoa.shp', {
+        'in.json': JSON.stringify({ type: 'FeatureCollection', features }),
+      })) as Record<string, string | Uint8Array>;
+      expect(String(files['tay-hoa.prj'])).toMatch(/UTM zone 49N/);
+      const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : new Uint8Array(data)])));
+      const input = { fileName: 'tay-hoa-utm.zip', contentBase64: Buffer.from(zip).toString('base64') };
+      const report = await app.trpc.boundaries.preview.mutate(input);
+      expect(report).toMatchObject({ format: 'shapefile', features: 2, accepted: 2, errors: [] });
+      expect(report.units.map((u) => u.code)).toEqual(tayHoa.slice(0, 2).map((c) => c.code));
+      await app.trpc.boundaries.commit.mutate({ ...input, fingerprint: report.fingerprint });
+      // back in longitude/latitude: the stored polygon holds the commune's label point again
+      const drawn = await app.trpc.boundaries.inDistrict.query({ structure: 'pre2025', code: '562' });
+      for (const commune of tayHoa.slice(0, 2)) {
+        const feature = drawn.features.find((f) => f.properties?.code === commune.code)!;
+        expect(booleanPointInPolygon(commune.labelPoint!, feature as Feature<Polygon>)).toBe(true);
+      }
     });
 
     it('refuses projected coordinates without a .prj, and the Hà Tĩnh planner for Phú Yên', async () => {
