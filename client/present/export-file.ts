@@ -1,30 +1,44 @@
 // Turning drawn sheets into files: a sheet's element to a PNG of exactly the format's pixels
 // (html-to-image: the DOM furniture and the WebGL map, read back through preserveDrawingBuffer),
 // PNGs to a PDF with one landscape page each (pdf-lib), and the browser download.
-import { toCanvas } from 'html-to-image';
+import { toSvg } from 'html-to-image';
 import { PDFDocument } from 'pdf-lib';
 import { foldVietnamese } from '../../core/text.ts';
-import { pixelRatioOf, type SheetFormat } from '../../core/present/sheet-format.ts';
+import { type SheetFormat } from '../../core/present/sheet-format.ts';
 
 export async function rasterise(node: HTMLElement, format: SheetFormat): Promise<Blob> {
-  const drawn = await toCanvas(node, {
-    pixelRatio: pixelRatioOf(format),
+  const { width, height } = format.pixels;
+  const scaleX = width / format.css.width;
+  const scaleY = height / format.css.height;
+  // The furniture (DOM) as an SVG through html-to-image, with the sheet's background see-through
+  // where the maps are; the maps' WebGL canvases are drawn directly (a 4K canvas passed through a
+  // data URL inside the SVG costs far more).
+  const svg = await toSvg(node, {
     width: format.css.width,
     height: format.css.height,
-    backgroundColor: '#ffffff',
     // system fonts only: nothing to embed, and embedding would re-read every stylesheet
     skipFonts: true,
-    style: { transform: 'none', left: '0', top: '0', margin: '0' },
+    filter: (child) => !(child instanceof HTMLCanvasElement),
+    style: { transform: 'none', left: '0', top: '0', margin: '0', background: 'transparent' },
   });
-  const { width, height } = format.pixels;
-  let canvas = drawn;
-  // pixel ratios such as 2.4 can round a device pixel away: the file must be exactly the size asked
-  if (drawn.width !== width || drawn.height !== height) {
-    canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    canvas.getContext('2d')!.drawImage(drawn, 0, 0, width, height);
+  const furniture = new Image();
+  furniture.src = svg;
+  await furniture.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  // A CPU canvas: without a GPU, Chromium's accelerated 2D canvas emulates one (SwiftShader), and
+  // compositing a 4K page there took several times longer.
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  const origin = node.getBoundingClientRect();
+  for (const map of node.querySelectorAll('canvas')) {
+    const box = map.getBoundingClientRect();
+    context.drawImage(map, (box.left - origin.left) * scaleX, (box.top - origin.top) * scaleY, box.width * scaleX, box.height * scaleY);
   }
+  // the SVG is rasterised at the output size: type stays sharp at 4K
+  context.drawImage(furniture, 0, 0, width, height);
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }
 

@@ -11,12 +11,14 @@ import type { Scene, SceneRequest } from '../map/explore-scenes.ts';
 import { geometryBBox } from '../map/geo-utils.ts';
 import { ARCHIPELAGO_IDS, boundaryLayerIds } from '../map/layers.ts';
 import { OLD_COMMUNE_IDS } from '../map/symbol-layers.ts';
+import { ARCHIPELAGO_OUTLINE } from '../map/palette.ts';
 import { trpcDirectory } from '../views/explore/trpc-directory.ts';
 import type { Locale } from '../lib/i18n/messages.ts';
 import type { Structure } from '../lib/map-state.ts';
 import { unionBox, type Box, type Camera } from '../../core/present/camera.ts';
 import { scaleTextSize } from './label-size.ts';
 
+const ISLAND_DOTS = 'present-island-dots';
 /** Labels a third larger than on the desk map. */
 const LABEL_FACTOR = 1.3;
 const LABEL_LAYERS = [
@@ -100,6 +102,16 @@ export class PanelMap {
 
   private enlargeLabels(): void {
     const map = this.map;
+    // Islands a few hundred metres across are specks at a national zoom: on a slide they are
+    // filled and outlined thick enough to be seen from the back of the hall.
+    // Some sources hold a single island per group (pre-2025: one islet each, 2 km across), which
+    // MapLibre does not draw below a pixel: each island's vertices get a dot of their own.
+    const islands = this.countryMap.data?.archipelagos;
+    if (islands && !map.getSource(ISLAND_DOTS) && map.getLayer(ARCHIPELAGO_IDS.outline)) {
+      const points = islands.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat(1).flat(1));
+      map.addSource(ISLAND_DOTS, { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: points } } });
+      map.addLayer({ id: ISLAND_DOTS, type: 'circle', source: ISLAND_DOTS, paint: { 'circle-radius': 2.2, 'circle-color': ARCHIPELAGO_OUTLINE } }, ARCHIPELAGO_IDS.label);
+    }
     for (const id of LABEL_LAYERS) {
       if (this.enlarged.has(id) || !map.getLayer(id)) continue;
       map.setLayoutProperty(id, 'text-size', scaleTextSize(map.getLayoutProperty(id, 'text-size'), LABEL_FACTOR));
