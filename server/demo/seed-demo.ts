@@ -1,19 +1,22 @@
 // The demo data seed: registry units (database) + reference tables → simulated poverty reviews
-// (2022-2024 pre-2025 communes, 2025 communes), the real figures as observations, targets, and
-// the real BC 150 coordination layer, written in one transaction. Idempotent (replaces only its
+// (2022-2024 pre-2025 communes, 2025 communes), the real figures as observations, targets, the
+// real BC 150 coordination layer, and simulated programme activity (projects, supervision teams
+// and their past visits), written in one transaction. Idempotent (replaces only its
 // own rows) and skipped when nothing it depends on changed since the last run.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { allFigures, NATIONAL_REGIONAL_FILE, PROVINCE_FILE } from '../../core/simulate/reference-figures.ts';
 import { DEFAULT_SEED, generateDemo, type DemoOutput } from '../../core/simulate/generate.ts';
+import { generateActivity, type ActivityOutput } from '../../core/simulate/programme-activity.ts';
 import type { Database } from '../db/schema.ts';
 import { BC150_FILE, coordinationRows } from './coordination.ts';
 import { PROVINCES_FILE, readReferenceInput } from './reference-input.ts';
 import { loadLinks, loadUnits } from './units.ts';
+import { linkDemoSupervisors } from './write-activity.ts';
 import { writeDemoRows, type WriteCounts } from './write-rows.ts';
 
 /** Bump when the generator's output changes for the same inputs, so a seeded database is redone. */
-export const DEMO_VERSION = '2'; // 2: target.simulated (migration 0006)
+export const DEMO_VERSION = '3'; // 2: target.simulated (migration 0006); 3: projects, teams, visits
 const META_KEY = 'demo_seed';
 
 export interface DemoSeedOptions {
@@ -27,11 +30,16 @@ export interface DemoSeedReport {
   skipped: boolean;
   seed: number;
   output: DemoOutput | null;
+  /** Simulated projects, teams, members and visits. */
+  activity: ActivityOutput | null;
   written: WriteCounts | null;
   coordinationNotes: string[];
   /** Province names by `${structure}/${code}`, for the summary. */
   provinceNames: Map<string, string>;
-  ms: { generate: number; write: number; total: number };
+  /** generate includes activity, the part spent on projects, teams and visits. */
+  ms: { generate: number; activity: number; write: number; total: number };
+  /** Demo accounts made team members on a skipped run (see linkDemoSupervisors). */
+  linkedAccounts: string[];
 }
 
 export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = {}): Promise<DemoSeedReport> {
@@ -46,7 +54,12 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = 
   if (!options.force) {
     const done = await db.selectFrom('app_meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
     if (done?.value === fingerprint) {
-      return { skipped: true, seed, output: null, written: null, coordinationNotes: [], provinceNames: new Map(), ms: { generate: 0, write: 0, total: performance.now() - started } };
+      // the demo accounts may have appeared since (npm start creates them after seeding)
+      const linkedAccounts = await linkDemoSupervisors(db);
+      return {
+        skipped: true, seed, output: null, activity: null, written: null, coordinationNotes: [], provinceNames: new Map(),
+        ms: { generate: 0, activity: 0, write: 0, total: performance.now() - started }, linkedAccounts,
+      };
     }
   }
 
@@ -61,17 +74,22 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = 
     figures: allFigures(reference.records[NATIONAL_REGIONAL_FILE], reference.records[PROVINCE_FILE]),
   });
   const coordination = coordinationRows(reference.records[BC150_FILE], reference.records[PROVINCES_FILE]);
+  const tActivity = performance.now();
+  const activity = generateActivity({ seed, pre2025, units2025, links, reviews: output.reviews });
   const t1 = performance.now();
   const written = await writeDemoRows(
     db,
-    { reviews: output.reviews, observations: output.observations, targets: output.targets, coordination: coordination.rows },
+    { reviews: output.reviews, observations: output.observations, targets: output.targets, coordination: coordination.rows, activity },
     { key: META_KEY, value: fingerprint },
   );
   const t2 = performance.now();
   const provinceNames = new Map(
     [...pre2025.map((u) => ['pre2025', u] as const), ...units2025.map((u) => ['2025', u] as const)].filter(([, u]) => u.level === 'province').map(([s, u]) => [`${s}/${u.code}`, u.name]),
   );
-  return { skipped: false, seed, output, written, coordinationNotes: coordination.notes, provinceNames, ms: { generate: t1 - t0, write: t2 - t1, total: t2 - started } };
+  return {
+    skipped: false, seed, output, activity, written, coordinationNotes: coordination.notes, provinceNames,
+    ms: { generate: t1 - t0, activity: t1 - tActivity, write: t2 - t1, total: t2 - started }, linkedAccounts: written.activity?.linkedAccounts ?? [],
+  };
 }
 
 /** A registry from geodata's first pass has no label points: the spatial model would be empty. */

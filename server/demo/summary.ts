@@ -20,6 +20,7 @@ export function formatDemoReport(report: DemoSeedReport): string {
   }
   const simulated = output.targets.filter((t) => t.simulated).length;
   lines.push(`  targets: ${output.targets.length - simulated} real, ${simulated} simulated`);
+  lines.push(...activityLines(report));
 
   lines.push('', 'simulated sums vs totals (R real, d derived); ✓ = equal');
   const groups = new Map<string, TotalCheck[]>();
@@ -66,12 +67,39 @@ export function formatDemoReport(report: DemoSeedReport): string {
   return lines.join('\n');
 }
 
+/** Projects (per programme project and structure), teams, members, visits; the checks against seed 002. */
+function activityLines(report: DemoSeedReport): string[] {
+  const counts = report.written?.activity;
+  const activity = report.activity;
+  if (!counts || !activity) return [];
+  const lines = [`  simulated activity generated in ${(report.ms.activity / 1000).toFixed(2)} s:`];
+  for (const table of ['project', 'team', 'team_member', 'visit'] as const) {
+    const kept = table === 'team' && counts.skipped.team > 0 ? `, ${counts.skipped.team} kept with their ids` : '';
+    const held = table === 'visit' && counts.skipped.visit > 0 ? `, ${counts.skipped.visit} skipped (an imported visit holds the id)` : '';
+    lines.push(`  ${table.padEnd(20)} ${String(counts.inserted[table]).padStart(6)} rows (replaced ${counts.deleted[table]})${kept}${held}`);
+  }
+  const byProject = new Map<string, { pre2025: number; '2025': number }>();
+  for (const p of activity.projects) {
+    const key = p.subProject ? `${p.programmeProject}/${p.subProject}` : p.programmeProject;
+    const c = byProject.get(key) ?? { pre2025: 0, '2025': 0 };
+    c[p.structure]++;
+    byProject.set(key, c);
+  }
+  lines.push(`  projects (pre2025 + 2025): ${[...byProject].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => `${k} ${c.pre2025}+${c['2025']}`).join(', ')}`);
+  lines.push(...activity.notes.map((n) => `  ${n}`));
+  lines.push(...counts.linkedAccounts.map((a) => `  team member: ${a}`));
+  return lines;
+}
+
 /** What the demo seed tells the person at the terminal (its CLI and npm start's set-up). */
 export function logDemoSeed(report: DemoSeedReport, where: string, quiet: boolean): void {
   if (report.skipped) {
     console.error(`povmap: demo: seed ${report.seed} already in ${where} (--force to redo)`);
+    for (const a of report.linkedAccounts) console.error(`povmap: demo: team member ${a}`);
     return;
   }
   if (!quiet) console.error(formatDemoReport(report));
-  console.error(`povmap: demo: ${report.output!.reviews.length} simulated review rows into ${where} in ${(report.ms.total / 1000).toFixed(2)} s`);
+  const a = report.activity;
+  const activity = a ? `, ${a.projects.length} projects, ${a.teams.length} teams, ${a.visits.length} visits` : '';
+  console.error(`povmap: demo: ${report.output!.reviews.length} simulated review rows${activity} into ${where} in ${(report.ms.total / 1000).toFixed(2)} s`);
 }

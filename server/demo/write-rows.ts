@@ -2,21 +2,25 @@
 // rows without an import batch whose source starts with the demo's simulated or real prefix
 // (core/simulate/sources.ts). Rows imported by users (import_id set, or any other source) are
 // never deleted, and where one occupies a demo row's key the demo row is skipped, not forced in.
-import { CompiledQuery, PostgresAdapter, type Insertable, type Kysely, type Transaction } from 'kysely';
+// The simulated projects, teams and visits are written in the same transaction by
+// write-activity.ts, which has its own rules for recognising its rows.
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { REAL_SOURCE_PREFIX, SIMULATED_SOURCE_PREFIX } from '../../core/simulate/sources.ts';
+import type { ActivityOutput } from '../../core/simulate/programme-activity.ts';
 import type { ObservationOut, SimReviewRow, TargetOut } from '../../core/simulate/types.ts';
 import type { CoordinationStatusTable, Database, ObservationTable, PovertyReviewTable, TargetTable } from '../db/schema.ts';
 import { refreshPlannerStatistics } from '../db/analyze.ts';
 import { bumpDataVersion } from '../indicators/values-cache.ts';
-
-/** 500 rows × ≤ 25 columns stays far below SQLite's 32,766 bound parameters. */
-const ROWS_PER_INSERT = 500;
+import { bulkInsert } from './bulk-insert.ts';
+import { writeActivity, type ActivityCounts } from './write-activity.ts';
 
 export interface WriteCounts {
   deleted: Record<DemoTable, number>;
   inserted: Record<DemoTable, number>;
   /** Demo rows not written because a user's row holds the same key. */
   skipped: Record<DemoTable, number>;
+  /** Projects, teams, members and visits (write-activity.ts), when the seed had them. */
+  activity: ActivityCounts | null;
 }
 
 export type DemoTable = 'poverty_review' | 'observation' | 'target' | 'coordination_status';
@@ -26,6 +30,8 @@ export interface DemoRows {
   observations: readonly ObservationOut[];
   targets: readonly TargetOut[];
   coordination: readonly Insertable<CoordinationStatusTable>[];
+  /** Simulated projects, teams and visits (core/simulate/programme-activity.ts). */
+  activity?: ActivityOutput;
 }
 
 const demoSource = (prefixes: readonly string[]) => prefixes.map((p) => `${p}%`);
@@ -36,6 +42,7 @@ export async function writeDemoRows(db: Kysely<Database>, rows: DemoRows, stamp?
     deleted: { poverty_review: 0, observation: 0, target: 0, coordination_status: 0 },
     inserted: { poverty_review: 0, observation: 0, target: 0, coordination_status: 0 },
     skipped: { poverty_review: 0, observation: 0, target: 0, coordination_status: 0 },
+    activity: null,
   };
   const [simulated, real] = demoSource([SIMULATED_SOURCE_PREFIX, REAL_SOURCE_PREFIX]);
   await db.transaction().execute(async (trx) => {
@@ -55,6 +62,7 @@ export async function writeDemoRows(db: Kysely<Database>, rows: DemoRows, stamp?
     await insert(trx, 'observation', rows.observations.map(toObservationRow), ['structure', 'unit_code', 'year', 'indicator'], counts);
     await insert(trx, 'target', rows.targets.map(toTargetRow), ['structure', 'unit_code', 'year', 'indicator'], counts);
     await insert(trx, 'coordination_status', [...rows.coordination], ['structure', 'province_code', 'year'], counts);
+    if (rows.activity) counts.activity = await writeActivity(trx, rows.activity);
     // cached indicators.values answers (server/indicators/values-cache.ts) end with this commit
     await bumpDataVersion(trx);
     if (stamp) {
@@ -66,17 +74,10 @@ export async function writeDemoRows(db: Kysely<Database>, rows: DemoRows, stamp?
         .execute();
     }
   });
-  await refreshPlannerStatistics(db, ['poverty_review', 'observation', 'target', 'coordination_status']);
+  await refreshPlannerStatistics(db, ['poverty_review', 'observation', 'target', 'coordination_status', ...(rows.activity ? (['project', 'team', 'team_member', 'visit'] as const) : [])]);
   return counts;
 }
 
-/**
- * Bulk INSERT … ON CONFLICT (key) DO NOTHING, bypassing Kysely's builder, which would spend most
- * of the seed compiling 30,000 rows into query trees. SQLite: multi-row VALUES, 500 rows per
- * statement (the text is built once per chunk size). PostgreSQL: one array parameter per
- * column through unnest(), 5,000 rows per statement — parsing 12,500-placeholder statements
- * is what makes multi-row VALUES slow there.
- */
 async function insert<T extends DemoTable>(
   trx: Transaction<Database>,
   table: T,
@@ -84,48 +85,9 @@ async function insert<T extends DemoTable>(
   key: readonly (keyof Database[T] & string)[],
   counts: WriteCounts,
 ): Promise<void> {
-  if (values.length === 0) return;
-  const columns = Object.keys(values[0]) as (keyof Insertable<Database[T]> & string)[];
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-  const size = postgres ? PG_ROWS_PER_INSERT : ROWS_PER_INSERT;
-  const texts = new Map<number, string>();
-  for (let i = 0; i < values.length; i += size) {
-    const chunk = values.slice(i, i + size);
-    let params: unknown[];
-    let text: string;
-    if (postgres) {
-      text = texts.get(0) ?? unnestText(table, columns, key);
-      texts.set(0, text);
-      params = columns.map((column) => chunk.map((row) => row[column] ?? null));
-    } else {
-      text = texts.get(chunk.length) ?? valuesText(table, columns, key, chunk.length);
-      texts.set(chunk.length, text);
-      params = [];
-      for (const row of chunk) for (const column of columns) params.push(row[column] ?? null);
-    }
-    // the key columns are the table's primary key / unique constraint (migration 0002)
-    const result = await trx.executeQuery(CompiledQuery.raw(text, params));
-    const inserted = Number(result.numAffectedRows ?? BigInt(chunk.length));
-    counts.inserted[table] += inserted;
-    counts.skipped[table] += chunk.length - inserted;
-  }
-}
-
-const PG_ROWS_PER_INSERT = 5000;
-const quote = (name: string) => `"${name}"`;
-
-function valuesText(table: string, columns: readonly string[], key: readonly string[], rows: number): string {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(', ')} on conflict (${key.map(quote).join(', ')}) do nothing`;
-}
-
-/** PostgreSQL array types of the demo tables' columns (migration 0002): text, double, else integer. */
-const TEXT_COLUMNS = new Set(['structure', 'unit_code', 'province_code', 'poverty_standard', 'indicator', 'source', 'signed_document', 'signed_date', 'report_document', 'report_date']);
-const DOUBLE_COLUMNS = new Set(['value']);
-
-function unnestText(table: string, columns: readonly string[], key: readonly string[]): string {
-  const arrays = columns.map((c, i) => `$${i + 1}::${TEXT_COLUMNS.has(c) ? 'text' : DOUBLE_COLUMNS.has(c) ? 'float8' : 'int8'}[]`);
-  return `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select * from unnest(${arrays.join(', ')}) on conflict (${key.map(quote).join(', ')}) do nothing`;
+  const written = await bulkInsert(trx, table, values, key);
+  counts.inserted[table] += written.inserted;
+  counts.skipped[table] += written.skipped;
 }
 
 function toReviewRow(r: SimReviewRow): Insertable<PovertyReviewTable> {
