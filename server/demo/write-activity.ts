@@ -77,6 +77,7 @@ export async function writeActivity(trx: Transaction<Database>, activity: Activi
     lon: null,
     lat: null,
     created_by: null,
+    simulated: 1,
     // recorded on the day (the phone app writes a visit when it is done)
     created_at: `${v.actualDate}T10:00:00.000Z`,
     updated_at: `${v.actualDate}T10:00:00.000Z`,

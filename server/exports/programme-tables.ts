@@ -116,7 +116,7 @@ export async function projectsTable(ctx: ExportContext, input: TableInput<'proje
 
 const VISIT_STATUS: Record<string, string> = { planned: 'Dự kiến', done: 'Đã thực hiện', cancelled: 'Đã hủy' };
 
-/** Đợt kiểm tra, giám sát (TT 10/2022): visits have no source or simulated columns of their own. */
+/** Đợt kiểm tra, giám sát (TT 10/2022): visits have no source column; demo ones are flagged simulated (migration 0010). */
 export async function visitsTable(ctx: ExportContext, input: TableInput<'visits'>): Promise<ExportTable> {
   const rows = await ctx.db
     .selectFrom('visit as v')
@@ -125,7 +125,7 @@ export async function visitsTable(ctx: ExportContext, input: TableInput<'visits'
     .leftJoin('team as t', 't.id', 'v.team_id')
     .where(await rowUnitCondition(ctx, input.structure, input.parentCode))
     .select(['u.code as code', 'u.full_name as name', 'u.level as unit_level', 'p.full_name as parent', 't.name as team'])
-    .select(['v.id', 'v.planned_date', 'v.actual_date', 'v.status', 'v.findings', 'v.follow_ups', 'v.lon', 'v.lat'])
+    .select(['v.id', 'v.planned_date', 'v.actual_date', 'v.status', 'v.findings', 'v.follow_ups', 'v.lon', 'v.lat', 'v.simulated'])
     .orderBy('v.planned_date')
     .orderBy('u.code')
     .orderBy('v.id')
@@ -142,6 +142,7 @@ export async function visitsTable(ctx: ExportContext, input: TableInput<'visits'
     col('lon', 'Kinh độ', 'Longitude', 'number'),
     col('lat', 'Vĩ độ', 'Latitude', 'number'),
     col('id', 'Mã đợt', 'Visit id'),
+    col('simulated', 'Mô phỏng', 'Simulated', 'flag'),
   ];
   const items = rows.map((r) => ({
     ...unitFields(r),
@@ -154,6 +155,7 @@ export async function visitsTable(ctx: ExportContext, input: TableInput<'visits'
     lon: num(r.lon),
     lat: num(r.lat),
     id: r.id,
+    simulated: flag(r.simulated),
   }));
-  return { columns, rows: toRows(columns, items), simulated: false, source: '' };
+  return { columns, rows: toRows(columns, items), simulated: items.some((i) => i.simulated), source: '' };
 }

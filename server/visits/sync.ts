@@ -9,9 +9,9 @@
 //              member of the team): NOT written, with the reason.
 // All writes of one call are one transaction, serialised with imports (the same lock), so a
 // visit import and syncs on the same communes can neither lose nor double a row.
-import type { Kysely } from 'kysely';
 import type { UnitPlace } from '../../core/scope.ts';
 import type { AuditedWrite } from '../audit/audit-log.ts';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, VisitTable } from '../db/schema.ts';
 import { takeImportLock, type ImportTrx } from '../imports/store.ts';
 import type { SyncedVisit } from './visit-input.ts';
@@ -45,7 +45,7 @@ export interface SyncActor {
   keepInScope: <T>(items: T[], placeOf: (item: T) => UnitPlace) => Promise<T[]>;
 }
 
-type Row = Omit<VisitTable, 'route_plan_id'> & { route_plan_id?: number | null };
+type Row = Selectable<VisitTable>;
 
 const contentOf = (v: SyncedVisit) => ({
   team_id: v.teamId,
@@ -135,7 +135,7 @@ export async function syncVisits(
   return audited(async (trx, audit) => {
     await takeImportLock(trx as unknown as ImportTrx);
     const ids = latest.map((v) => v.id);
-    const existing = new Map((await trx.selectFrom('visit').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r as Row]));
+    const existing = new Map((await trx.selectFrom('visit').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
     const outcomes: SyncOutcome[] = [];
     for (const visit of latest) {
       const reason = refused.get(visit.id);
@@ -153,7 +153,8 @@ export async function syncVisits(
       } else if (sameContent(row, content)) {
         outcomes.push({ id: visit.id, result: 'unchanged', updatedAt: row.updated_at });
       } else if (visit.baseUpdatedAt !== null && visit.baseUpdatedAt === row.updated_at) {
-        await trx.updateTable('visit').set({ ...content, updated_at: actor.now }).where('id', '=', visit.id).execute();
+        // a person's edit makes the row theirs: a demo re-seed replaces only rows nobody wrote
+        await trx.updateTable('visit').set({ ...content, updated_at: actor.now, created_by: row.created_by ?? actor.userId }).where('id', '=', visit.id).execute();
         await audit({ table: 'visit', key: { id: visit.id }, before: row, after: { ...row, ...content, updated_at: actor.now } });
         outcomes.push({ id: visit.id, result: 'updated', updatedAt: actor.now });
       } else {

@@ -11,6 +11,7 @@ import * as targetSimulated from './0006-target-simulated.ts';
 import * as importChanges from './0007-import-changes.ts';
 import * as unitBoundary from './0008-unit-boundary.ts';
 import * as priorityPlanning from './0009-priority-planning.ts';
+import * as visitSimulated from './0010-visit-simulated.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     '0007-import-changes': { up: (db) => importChanges.up(db, dialect), down: (db) => importChanges.down(db) },
     '0008-unit-boundary': { up: (db) => unitBoundary.up(db), down: (db) => unitBoundary.down(db) },
     '0009-priority-planning': { up: (db) => priorityPlanning.up(db), down: (db) => priorityPlanning.down(db) },
+    '0010-visit-simulated': { up: (db) => visitSimulated.up(db), down: (db) => visitSimulated.down(db) },
   };
   return { getMigrations: async () => all };
 }

@@ -1,6 +1,6 @@
 // Supervision teams, visits, route plans (migration 0004).
 import type { Generated } from 'kysely';
-import type { StructureId } from './registry.ts';
+import type { Flag, StructureId } from './registry.ts';
 
 /** Đoàn kiểm tra, giám sát. */
 export interface TeamTable {
@@ -39,6 +39,8 @@ export interface VisitTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** Demo data (mô phỏng), migration 0010: labelled wherever shown or exported. */
+  simulated: Generated<Flag>;
 }
 
 export interface RoutePlanTable {
