@@ -82,8 +82,13 @@ async function main(): Promise<number> {
     await page.getByTestId('export-size').selectOption(args.size);
     const button = args.deck ? 'export-deck-pdf' : args.format === 'pdf' ? 'export-pdf' : 'export-png';
     const pages = args.deck ? slides : 1;
+    const failure = page.getByTestId('export-error');
     const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: PAGE_BUDGET_MS * pages }),
+      Promise.race([
+        page.waitForEvent('download', { timeout: PAGE_BUDGET_MS * pages }),
+        // the page says why it could not export: no need to wait for the time-out
+        failure.waitFor({ timeout: PAGE_BUDGET_MS * pages }).then(async () => Promise.reject(new Error(await failure.innerText()))),
+      ]),
       page.getByTestId(button).click(),
     ]);
     const out = path.resolve(args.out);
