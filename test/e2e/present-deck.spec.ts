@@ -65,5 +65,15 @@ test('presentation: the country-and-regions deck, full screen, clicker keys', as
     await expect(page.getByTestId('app-header')).toBeVisible();
   });
 
+  await test.step('the explore map opens as a slide of its own', async () => {
+    await page.goto('/?e2e#/?s=pre2025&lv=province&i=poor_rate&y=2022');
+    await expect(page.getByTestId('legend-title')).toHaveText('Tỷ lệ hộ nghèo (2022)');
+    await page.getByTestId('explore-present').click();
+    await expect(page).toHaveURL(/#\/trinh-chieu\?s=pre2025&lv=province&i=poor_rate&y=2022/);
+    await waitForSheet(page, 'Toàn quốc');
+    await expect(page.getByTestId('deck-slide')).toHaveCount(1);
+    await expect(sheet.getByTestId('sheet-title')).toHaveText('Tỷ lệ hộ nghèo năm 2022');
+  });
+
   expect(errors).toEqual([]);
 });
