@@ -35,6 +35,8 @@ export interface SearchBudget {
   maxIterations: number;
 }
 
+const OTHERS_TRIED = 10;
+
 const enum Order {
   Random,
   DemandFirst,
@@ -50,6 +52,11 @@ export class RuinRecreate {
   private readonly pending: Int32Array;
   private readonly key: Float64Array;
   private readonly depotDistance: Float64Array;
+  private readonly others: Int32Array;
+  private readonly mark: Int32Array;
+  private stamp = 0;
+  /** Some jobs are optional. */
+  private readonly mixedWeights: boolean;
 
   constructor(
     private readonly cp: CompiledProblem,
@@ -62,6 +69,9 @@ export class RuinRecreate {
     this.pending = new Int32Array(cp.nJobs);
     this.key = new Float64Array(cp.nJobs);
     this.depotDistance = new Float64Array(cp.nJobs);
+    this.others = new Int32Array(cp.nJobs);
+    this.mark = new Int32Array(cp.nJobs);
+    this.mixedWeights = cp.required.some((r) => r === 0);
     const depot = cp.vStart[0];
     for (let j = 0; j < cp.nJobs; j++) this.depotDistance[j] = cp.cost[depot * cp.nLoc + cp.jobLoc[j]];
   }
@@ -105,7 +115,8 @@ export class RuinRecreate {
     let iterations = 0;
     let temperature = t0;
     while (iterations < budget.maxIterations) {
-      if ((iterations & 15) === 0) {
+      {
+        // Every iteration: on overnight plans one iteration can take tens of milliseconds.
         const t = budget.now();
         if (t >= budget.deadline) break;
         const progress = Math.max((t - t0Clock) / span, Number.isFinite(budget.maxIterations) ? iterations / budget.maxIterations : 0);
@@ -113,11 +124,9 @@ export class RuinRecreate {
       }
       iterations++;
       candidate.copyFrom(cur);
-      this.ruiner.ruin(candidate, rng, this.pending, 0);
-      // Everything out goes back in: the jobs just cut and those no route could take before.
-      let count = 0;
-      for (let j = 0; j < cp.nJobs; j++) if (candidate.routeOf[j] < 0) this.pending[count++] = j;
+      const count = this.collectPending(candidate, rng);
       this.sort(count, rng, this.pickOrder(rng));
+      if (this.mixedWeights) this.weightiestFirst(count);
       this.inserter.insertAll(candidate, this.pending, count, rng, this.params.blinkRate);
       if (this.polisher.applicable) {
         const dirty = candidate.dirty;
@@ -138,6 +147,52 @@ export class RuinRecreate {
       }
     }
     return { best, iterations };
+  }
+
+  /**
+   * The jobs to put back: those the ruin just cut, plus at most as many (and at least
+   * OTHERS_TRIED) of the jobs already out. When many optional visits cannot fit, trying every
+   * one of them in every iteration would make each iteration cost the whole list.
+   */
+  private collectPending(candidate: RouteSet, rng: SearchRandom): number {
+    const cp = this.cp;
+    const removed = this.ruiner.ruin(candidate, rng, this.pending, 0);
+    this.stamp++;
+    for (let k = 0; k < removed; k++) this.mark[this.pending[k]] = this.stamp;
+    let others = 0;
+    for (let j = 0; j < cp.nJobs; j++) if (candidate.routeOf[j] < 0 && this.mark[j] !== this.stamp) this.others[others++] = j;
+    const take = Math.min(others, Math.max(OTHERS_TRIED, removed));
+    let count = removed;
+    for (let k = 0; k < take; k++) {
+      const r = k + rng.int(others - k);
+      const j = this.others[r];
+      this.others[r] = this.others[k];
+      this.others[k] = j;
+      this.pending[count++] = j;
+    }
+    return count;
+  }
+
+  /**
+   * Required jobs first, then optional ones by priority (stable, so ties keep the drawn order):
+   * a short visit of low priority must not take the last free hour before a must-visit is
+   * placed. Without this the annealing has to find every such swap by chance.
+   */
+  private weightiestFirst(count: number): void {
+    const { pending, key, cp } = this;
+    for (let k = 0; k < count; k++) key[k] = cp.required[pending[k]] ? -Infinity : -cp.priority[pending[k]];
+    for (let k = 1; k < count; k++) {
+      const j = pending[k];
+      const kv = key[k];
+      let m = k - 1;
+      while (m >= 0 && key[m] > kv) {
+        pending[m + 1] = pending[m];
+        key[m + 1] = key[m];
+        m--;
+      }
+      pending[m + 1] = j;
+      key[m + 1] = kv;
+    }
   }
 
   private pickOrder(rng: SearchRandom): Order {
