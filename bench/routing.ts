@@ -71,7 +71,10 @@ if (chosen.length === 0) {
   process.exit(2);
 }
 
-const fmt = (x: number, digits: number) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (x: number, digits: number) => {
+  const text = x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return /^-0[.,]?0*$/.test(text) ? text.slice(1) : text; // no "-0.00"
+};
 const loadBefore = os.loadavg();
 const lines: string[] = [];
 let allGood = true;
@@ -82,15 +85,15 @@ for (const set of chosen) {
   const seconds = args['time-limit'] ? Number(args['time-limit']) : set.seconds;
   lines.push(`### ${set.title}`, '', `Time limit ${seconds} s per instance; ${seeds === 1 ? 'seed 1' : `seeds 1-${seeds}, one run each`}.`, '');
   const spread = seeds > 1 ? ` gap % mean (min-max) over ${seeds} seeds |` : '';
-  lines.push(`| instance | best known | ours (seed 1) | gap % |${spread} routes | seconds | feasible (checker) |`);
-  lines.push(`|---|---:|---:|---:|${seeds > 1 ? '---:|' : ''}---:|---:|---|`);
+  lines.push(`| instance | best known | ours (seed 1) | gap % |${spread} routes | seconds | iterations | feasible (checker) |`);
+  lines.push(`|---|---:|---:|---:|${seeds > 1 ? '---:|' : ''}---:|---:|---:|---|`);
   const byGroup = new Map<string, { gap: number; seconds: number }[]>();
   for (const entry of instances) {
     const file = path.join(benchDir, entry.file);
     const inst = parseBenchmark(path.basename(file), readFileSync(file, 'utf8'));
     const bks = bestKnown(set.key, entry.name);
     const digits = set.key === 'vrptw' ? 2 : 0;
-    const runs: { cost: number; gap: number; seconds: number; routes: number; ok: boolean; why: string }[] = [];
+    const runs: { cost: number; gap: number; seconds: number; routes: number; iterations: number; ok: boolean; why: string }[] = [];
     for (let seed = 1; seed <= seeds; seed++) {
       const started = performance.now();
       const plan = solve(benchmarkProblem(inst), { timeLimitMs: seconds * 1000, seed });
@@ -99,7 +102,7 @@ for (const set of chosen) {
       const ok = check.feasible && check.costAgrees && plan.unassigned.length === 0;
       const why = [...check.problems.slice(0, 3), ...plan.unassigned.slice(0, 2).map((u) => u.message)].join('; ');
       const gap = ((check.cost - bks) / bks) * 100;
-      runs.push({ cost: check.cost, gap, seconds: elapsed, routes: check.routeCount, ok, why });
+      runs.push({ cost: check.cost, gap, seconds: elapsed, routes: check.routeCount, iterations: plan.iterations, ok, why });
       console.error(`${entry.name} seed ${seed}: ${fmt(check.cost, digits)} vs ${fmt(bks, digits)} (${fmt(gap, 2)} %), ${fmt(elapsed, 2)} s, ${plan.iterations} iterations, ${ok ? 'checked' : `CHECK FAILED: ${why}`}`);
     }
     if (runs.some((r) => !r.ok)) allGood = false;
@@ -109,9 +112,10 @@ for (const set of chosen) {
     const failed = runs.filter((r) => !r.ok);
     const verdict = failed.length === 0 ? (seeds > 1 ? `yes (${seeds}/${seeds})` : 'yes') : `**no** (${failed.length} of ${seeds}): ${failed[0].why}`;
     const spreadCell = seeds > 1
-      ? ` ${fmt(meanGap, 2)} (${fmt(Math.min(...runs.map((r) => r.gap)), 2)}-${fmt(Math.max(...runs.map((r) => r.gap)), 2)}) |`
+      ? ` ${fmt(meanGap, 2)} (${fmt(Math.min(...runs.map((r) => r.gap)), 2)} to ${fmt(Math.max(...runs.map((r) => r.gap)), 2)}) |`
       : '';
-    lines.push(`| ${entry.name} | ${fmt(bks, digits)} | ${fmt(first.cost, digits)} | ${fmt(first.gap, 2)} |${spreadCell} ${first.routes} | ${fmt(meanSeconds, 2)} | ${verdict} |`);
+    const meanIterations = runs.reduce((a, r) => a + r.iterations, 0) / runs.length;
+    lines.push(`| ${entry.name} | ${fmt(bks, digits)} | ${fmt(first.cost, digits)} | ${fmt(first.gap, 2)} |${spreadCell} ${first.routes} | ${fmt(meanSeconds, 2)} | ${fmt(meanIterations, 0)} | ${verdict} |`);
     const group = byGroup.get(entry.group) ?? [];
     group.push({ gap: meanGap, seconds: meanSeconds });
     byGroup.set(entry.group, group);
