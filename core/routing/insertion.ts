@@ -10,20 +10,20 @@ import type { CompiledProblem } from './compile.ts';
 import { earliestStart } from './compile.ts';
 import type { SearchRandom } from './prng.ts';
 import type { RouteSet } from './route-set.ts';
-import { walkSchedule } from './schedule.ts';
+import { ScheduleWalker } from './schedule.ts';
 
 export class Inserter {
   bestVehicle = -1;
   bestPos = -1;
   bestDelta = Infinity;
-  private readonly scratch: Int32Array;
+  private readonly walker: ScheduleWalker;
   private readonly classStamp: Int32Array;
   private stamp = 0;
   /** Positions left before the next blink (drawn geometrically: one draw per blink, not per position). */
   private untilBlink = 0;
 
   constructor(private readonly cp: CompiledProblem) {
-    this.scratch = new Int32Array(cp.nJobs + 1);
+    this.walker = new ScheduleWalker(cp);
     let classes = 0;
     for (let v = 0; v < cp.nVehicles; v++) classes = Math.max(classes, cp.vClass[v] + 1);
     this.classStamp = new Int32Array(classes);
@@ -127,13 +127,7 @@ export class Inserter {
     if (!cp.timed) return true;
     const b = v * rs.cap;
     const n = rs.len[v];
-    if (!cp.simple[v]) {
-      const s = this.scratch;
-      for (let k = 0; k < p; k++) s[k] = rs.seq[b + k];
-      s[p] = j;
-      for (let k = p; k < n; k++) s[k + 1] = rs.seq[b + k];
-      return walkSchedule(cp, v, s, n + 1, null);
-    }
+    if (!cp.simple[v]) return this.walkWith(rs, v, p, j);
     const { dur, nLoc, jobLoc, service } = cp;
     const shift = cp.shiftOffset[v];
     const loc = jobLoc[j];
@@ -152,6 +146,30 @@ export class Inserter {
     const nextLoc = p === n ? cp.vEnd[v] : jobLoc[rs.seq[b + p]];
     const nextLatest = p === n ? cp.shiftEnd[shift] : rs.late[b + p];
     return start + service[j] + dur[loc * nLoc + nextLoc] <= nextLatest;
+  }
+
+  /**
+   * Walks route v with j at position p, resuming from the stored state before p and stopping
+   * once the walk is back in the stored state of an old stop (same shift, time and start of
+   * work): from there on nothing changes, and the old route was feasible.
+   */
+  private walkWith(rs: RouteSet, v: number, p: number, j: number): boolean {
+    const cp = this.cp;
+    const w = this.walker;
+    const b = v * rs.cap;
+    const n = rs.len[v];
+    w.begin(v);
+    if (p > 0) {
+      const prev = rs.seq[b + p - 1];
+      w.resume(rs.shiftAt[b + p - 1], rs.early[b + p - 1] + cp.service[prev], cp.jobLoc[prev], rs.departAt[b + p - 1]);
+    }
+    if (!w.visit(j)) return false;
+    for (let k = p; k < n; k++) {
+      const job = rs.seq[b + k];
+      if (!w.visit(job)) return false;
+      if (w.shift === rs.shiftAt[b + k] && w.time === rs.early[b + k] + cp.service[job] && w.shiftDepart === rs.departAt[b + k]) return true;
+    }
+    return w.finish();
   }
 
   /** Insert each job of `order` where it costs least; those that fit nowhere stay out. */

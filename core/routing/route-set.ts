@@ -7,6 +7,7 @@
 // Copying a RouteSet is O(jobs + vehicles), which is what simulated annealing needs to keep
 // the current and best solutions beside the candidate.
 import { type CompiledProblem, earliestStart, latestStart } from './compile.ts';
+import { ScheduleWalker } from './schedule.ts';
 
 export class RouteSet {
   readonly cap: number;
@@ -16,8 +17,12 @@ export class RouteSet {
   readonly routeCost: Float64Array;
   /** Earliest start of the stop in the slot (timed problems only). */
   readonly early: Float64Array;
-  /** Latest start that keeps the rest of the route feasible (timed problems only). */
+  /** Latest start that keeps the rest of the route feasible (timed problems, simple vehicles). */
   readonly late: Float64Array;
+  /** Walk state after each stop of a multi-shift or capped vehicle: shift index and the shift's start of work. */
+  readonly shiftAt: Int32Array;
+  readonly departAt: Float64Array;
+  private readonly walker: ScheduleWalker;
   /** Route of each job, -1 when unassigned; position inside it. */
   readonly routeOf: Int32Array;
   readonly posOf: Int32Array;
@@ -35,6 +40,10 @@ export class RouteSet {
     this.routeCost = new Float64Array(cp.nVehicles);
     this.early = new Float64Array(cp.timed ? slots : 0);
     this.late = new Float64Array(cp.timed ? slots : 0);
+    const walked = cp.simple.some((x) => x === 0);
+    this.shiftAt = new Int32Array(walked ? slots : 0);
+    this.departAt = new Float64Array(walked ? slots : 0);
+    this.walker = new ScheduleWalker(cp);
     this.routeOf = new Int32Array(cp.nJobs).fill(-1);
     this.posOf = new Int32Array(cp.nJobs);
     this.dirty = new Uint8Array(cp.nVehicles);
@@ -53,6 +62,12 @@ export class RouteSet {
         for (let k = b, e = b + n; k < e; k++) {
           this.early[k] = o.early[k];
           this.late[k] = o.late[k];
+        }
+        if (!this.cp.simple[v]) {
+          for (let k = b, e = b + n; k < e; k++) {
+            this.shiftAt[k] = o.shiftAt[k];
+            this.departAt[k] = o.departAt[k];
+          }
         }
       }
     }
@@ -144,6 +159,18 @@ export class RouteSet {
     const { dur, nLoc, jobLoc, service } = cp;
     const b = v * this.cap;
     const n = this.len[v];
+    if (!cp.simple[v]) {
+      // Multi-shift or capped: record the walk so insertions can resume it (insertion.ts).
+      const w = this.walker;
+      w.begin(v);
+      for (let p = 0; p < n; p++) {
+        w.visit(this.seq[b + p]);
+        this.early[b + p] = w.start;
+        this.shiftAt[b + p] = w.shift;
+        this.departAt[b + p] = w.shiftDepart;
+      }
+      return;
+    }
     const s = cp.shiftOffset[v];
     let t = cp.shiftStart[s];
     let prev = cp.vStart[v];
