@@ -7,7 +7,8 @@ import { checkPlan } from '../../core/routing/check-plan.ts';
 import { fleetForDays, workingDay } from '../../core/routing/fleet.ts';
 import type { Job, RoutingProblem, Vehicle } from '../../core/routing/model.ts';
 import { solve } from '../../core/routing/solve.ts';
-import { greatCircleMatrix, haversineMetres, MOUNTAIN_TRAVEL } from '../../core/routing/travel-matrix.ts';
+import { SearchRandom } from '../../core/routing/prng.ts';
+import { greatCircleMatrix, haversineMetres, LOWLAND_TRAVEL, MOUNTAIN_TRAVEL } from '../../core/routing/travel-matrix.ts';
 
 /** Locations at these positions (minutes along a road); distances in metres at 1 km/min. */
 function line(positions: number[]) {
@@ -271,5 +272,37 @@ describe('default travel matrix and fleets', () => {
     const trips = fleetForDays(teams, days, 'overnight');
     expect(trips.map((v) => [v.id, v.start, v.end, v.shifts.length])).toEqual([['A', 0, 0, 2], ['B', 3, 3, 2]]);
     expect(() => workingDay(0, '17:00', '07:30')).toThrow(RangeError);
+  });
+});
+
+describe('solver and checker agree', () => {
+  it('on random supervision plans (both modes, caps, windows, open routes) the solver breaks nothing checkPlan can see', () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const rng = new SearchRandom(seed);
+      const n = 15 + rng.int(40);
+      const points = Array.from({ length: n + 1 }, () => ({ lon: 103.5 + rng.next(), lat: 21 + rng.next() * 0.8 }));
+      const jobs: Job[] = points.slice(1).map((_, i) => {
+        const open = 1440 * rng.int(3) + 480 + rng.int(200);
+        return {
+          id: `x${i + 1}`, location: i + 1, service: 30 + rng.int(90), demand: rng.int(3),
+          required: rng.next() < 0.6, priority: 1 + rng.int(5),
+          ...(rng.next() < 0.3 ? { timeWindows: [{ start: open, end: open + 120 + rng.int(240) }] } : {}),
+        };
+      });
+      const days = [0, 1, 2].map((d) => workingDay(d, '07:30', '17:00'));
+      const vehicles = fleetForDays(
+        [{ id: 'A', base: 0, maxWorkingTime: seed % 2 ? 480 : undefined, capacity: 30 }, { id: 'B', base: rng.int(n), capacity: 30 }],
+        days,
+        seed % 3 === 0 ? 'return-to-base' : 'overnight',
+      );
+      if (seed % 4 === 0) vehicles[0].end = null;
+      const problem: RoutingProblem = { matrix: greatCircleMatrix(points, seed % 2 ? MOUNTAIN_TRAVEL : LOWLAND_TRAVEL), jobs, vehicles };
+      const plan = solve(problem, { iterations: 200, seed });
+      const check = checkPlan(problem, plan.routes.map((r) => ({ vehicleId: r.vehicleId, jobIds: r.stops.map((s) => s.jobId) })));
+      expect(check.violations.filter((v) => v.kind !== 'missing-required')).toEqual([]);
+      expect(check.violations.length).toBe(plan.unassigned.filter((u) => u.required).length);
+      expect(check.cost).toBeCloseTo(plan.cost, 6);
+      expect(check.routes).toEqual(plan.routes);
+    }
   });
 });
