@@ -2,7 +2,7 @@
 // Berghe 2020). Chosen because one simple loop handles every constraint the model has — time
 // windows, capacities, shifts, overnight trips, locks, optional jobs — through the insertion
 // test alone, and because it is among the best published methods for CVRP and VRPTW at short
-// running times. Each iteration cuts ~10 nearby stops out and puts them back greedily in a
+// running times. Each iteration cuts ~15 nearby stops out and puts them back greedily in a
 // shuffled order with blinks; the result replaces the current solution when it is better, or
 // worse by less than a temperature that cools from T0 to Tf over the run.
 //
@@ -55,8 +55,7 @@ export class RuinRecreate {
   private readonly others: Int32Array;
   private readonly mark: Int32Array;
   private stamp = 0;
-  /** Some jobs are optional. */
-  private readonly mixedWeights: boolean;
+  private readonly hasOptional: boolean;
 
   constructor(
     private readonly cp: CompiledProblem,
@@ -71,7 +70,7 @@ export class RuinRecreate {
     this.depotDistance = new Float64Array(cp.nJobs);
     this.others = new Int32Array(cp.nJobs);
     this.mark = new Int32Array(cp.nJobs);
-    this.mixedWeights = cp.required.some((r) => r === 0);
+    this.hasOptional = cp.required.some((r) => r === 0);
     const depot = cp.vStart[0];
     for (let j = 0; j < cp.nJobs; j++) this.depotDistance[j] = cp.cost[depot * cp.nLoc + cp.jobLoc[j]];
   }
@@ -126,13 +125,12 @@ export class RuinRecreate {
       candidate.copyFrom(cur);
       const count = this.collectPending(candidate, rng);
       this.sort(count, rng, this.pickOrder(rng));
-      if (this.mixedWeights) this.weightiestFirst(count);
+      if (this.hasOptional) this.weightiestFirst(count);
       this.inserter.insertAll(candidate, this.pending, count, rng, this.params.blinkRate);
       if (this.polisher.applicable) {
         const dirty = candidate.dirty;
         for (let v = 0; v < cp.nVehicles; v++) {
           if (dirty[v]) {
-            dirty[v] = 0;
             this.polisher.polish(candidate, v);
             dirty[v] = 0;
           }
