@@ -48,6 +48,28 @@ async function allInScope(db: Kysely<Database>, scope: ScopeGuard, structure: St
   return kept.length === codes.length;
 }
 
+/**
+ * Ids of the sets whose communes all lie inside the caller's scope (null: every set, country-wide
+ * callers), from one query over every set's members rather than two per set.
+ */
+async function visibleSetIds(db: Kysely<Database>, scope: ScopeGuard): Promise<Set<number> | null> {
+  if ((await scope.effective()).country) return null;
+  const members = await db
+    .selectFrom('priority_set_member as m')
+    .innerJoin('priority_set as s', 's.id', 'm.set_id')
+    .leftJoin('unit as u', (j) => j.onRef('u.structure', '=', 's.structure').onRef('u.code', '=', 'm.unit_code'))
+    .select(['m.set_id', 's.structure', 'm.unit_code', 'u.province_code'])
+    .execute();
+  const ids = new Set(members.map((m) => Number(m.set_id)));
+  const placed = members.filter((m) => m.province_code !== null);
+  const kept = new Set(
+    (await scope.keep(placed, 'data', (m) => ({ structure: m.structure, code: m.unit_code, level: 'commune', provinceCode: m.province_code! }))).map((m) => `${m.set_id}/${m.unit_code}`),
+  );
+  // a set with one commune outside (or unknown to the registry) is not visible
+  for (const m of members) if (!kept.has(`${m.set_id}/${m.unit_code}`)) ids.delete(Number(m.set_id));
+  return ids;
+}
+
 async function readableSet(db: Kysely<Database>, scope: ScopeGuard, id: number) {
   const set = await getSet(db, id);
   if (!set) throw notFound(id);
@@ -67,9 +89,8 @@ export const priorityRouter = router({
         // consulted even when no set exists yet: an empty list is an answer inside the scope too
         await ctx.scope.effective();
         const sets = await listSets(ctx.db);
-        const visible = [];
-        for (const set of sets) if (await visibleSet(ctx.db, ctx.scope, set.id, set.structure)) visible.push(set);
-        return visible.map(({ createdBy, ...set }) => ({ ...set, mine: createdBy === ctx.user!.id }));
+        const visible = await visibleSetIds(ctx.db, ctx.scope);
+        return sets.filter((set) => visible === null || visible.has(set.id)).map(({ createdBy, ...set }) => ({ ...set, mine: createdBy === ctx.user!.id }));
       }),
 
     get: access({ roles: EVERY_ROLE, scope: FILTERED })

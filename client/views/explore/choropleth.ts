@@ -75,3 +75,20 @@ export function legendRows(choropleth: Choropleth, unit: string, decimals: numbe
     count,
   }));
 }
+
+/** What the e2e tests read of a coloured scene (map/test-hook.ts), the same for every choropleth view. */
+export function choroplethTestState(
+  scene: { level: 'province' | 'district' | 'commune'; unit: string | null },
+  choropleth: Choropleth | null,
+  paintedKey: string | null,
+) {
+  return {
+    level: scene.level,
+    unit: scene.unit,
+    breaks: choropleth?.classification.breaks ?? [],
+    colours: choropleth?.colours ?? [],
+    fills: Object.fromEntries(choropleth?.fills ?? []),
+    valuesByCode: Object.fromEntries(choropleth?.valueByCode ?? []),
+    paintedKey,
+  };
+}

@@ -62,18 +62,10 @@ export class PrioritiseModel {
 
   async rank(): Promise<void> {
     const request = ++this.request;
-    const s = $state.snapshot(this.settings);
     this.loading = true;
     this.error = null;
     try {
-      const answer = await trpc.priority.rank.query({
-        structure: s.structure,
-        year: s.year,
-        weights: s.weights,
-        filters: { provinces: s.provinces, districts: s.districts, flags: s.flags, thresholds: s.thresholds },
-        programmeProject: s.programmeProject as never,
-        compareWith: s.compareWith,
-      });
+      const answer = await trpc.priority.rank.query(this.rankInput());
       if (request !== this.request) return;
       this.ranking = answer;
       this.page = 0;
@@ -86,6 +78,19 @@ export class PrioritiseModel {
     } finally {
       if (request === this.request) this.loading = false;
     }
+  }
+
+  /** The settings as priority.rank takes them (sets.save takes the same, plus name and picks). */
+  private rankInput() {
+    const s = $state.snapshot(this.settings);
+    return {
+      structure: s.structure,
+      year: s.year,
+      weights: s.weights,
+      filters: { provinces: s.provinces, districts: s.districts, flags: s.flags, thresholds: s.thresholds },
+      programmeProject: s.programmeProject as never,
+      compareWith: s.compareWith,
+    };
   }
 
   set(patch: Partial<PrioritySettings>): void {
@@ -164,15 +169,9 @@ export class PrioritiseModel {
   }
 
   async saveSet(name: string, note: string): Promise<number> {
-    const s = $state.snapshot(this.settings);
     const saved = await trpc.priority.sets.save.mutate({
-      structure: s.structure,
-      year: s.year,
-      weights: s.weights,
-      filters: { provinces: s.provinces, districts: s.districts, flags: s.flags, thresholds: s.thresholds },
-      programmeProject: s.programmeProject as never,
-      compareWith: s.compareWith,
-      preset: s.preset,
+      ...this.rankInput(),
+      preset: this.settings.preset,
       name,
       note: note || undefined,
       codes: [...this.picked],
