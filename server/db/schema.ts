@@ -23,7 +23,7 @@ import type {
   TargetTable,
 } from './tables/programme.ts';
 import type { AppMetaTable, StructureTable, UnitLinkTable, UnitTable } from './tables/registry.ts';
-import type { RoutePlanTable, TeamMemberTable, TeamTable, VisitTable } from './tables/supervision.ts';
+import type { RoutePlanTable, TeamMemberTable, TeamTable, VisitPlanCommuneTable, VisitPlanTable, VisitPlanTeamTable, VisitTable } from './tables/supervision.ts';
 
 export type * from './tables/accounts.ts';
 export type * from './tables/priority.ts';
@@ -45,6 +45,9 @@ export interface Database {
   team_member: TeamMemberTable;
   visit: VisitTable;
   route_plan: RoutePlanTable;
+  visit_plan: VisitPlanTable;
+  visit_plan_team: VisitPlanTeamTable;
+  visit_plan_commune: VisitPlanCommuneTable;
   app_user: AppUserTable;
   session: SessionTable;
   audit_log: AuditLogTable;

@@ -12,6 +12,8 @@ import * as importChanges from './0007-import-changes.ts';
 import * as unitBoundary from './0008-unit-boundary.ts';
 import * as priorityPlanning from './0009-priority-planning.ts';
 import * as visitSimulated from './0010-visit-simulated.ts';
+import * as visitPlanning from './0011-visit-planning.ts';
+import * as visitCheckin from './0012-visit-checkin.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   const all: Record<string, Migration> = {
@@ -25,6 +27,8 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
     '0008-unit-boundary': { up: (db) => unitBoundary.up(db), down: (db) => unitBoundary.down(db) },
     '0009-priority-planning': { up: (db) => priorityPlanning.up(db), down: (db) => priorityPlanning.down(db) },
     '0010-visit-simulated': { up: (db) => visitSimulated.up(db), down: (db) => visitSimulated.down(db) },
+    '0011-visit-planning': { up: (db) => visitPlanning.up(db, dialect), down: (db) => visitPlanning.down(db) },
+    '0012-visit-checkin': { up: (db) => visitCheckin.up(db), down: (db) => visitCheckin.down(db) },
   };
   return { getMigrations: async () => all };
 }

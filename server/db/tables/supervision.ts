@@ -1,4 +1,4 @@
-// Supervision teams, visits, route plans (migration 0004).
+// Supervision teams, visits, route plans (migration 0004); visit plans (migration 0011).
 import type { Generated } from 'kysely';
 import type { Flag, StructureId } from './registry.ts';
 
@@ -10,6 +10,21 @@ export interface TeamTable {
   structure: StructureId | null;
   province_code: string | null;
   created_at: string;
+  /** Planning settings (migration 0011). Base: a unit's label point, or a point; all null = none. */
+  base_kind: 'unit' | 'point' | null;
+  base_structure: StructureId | null;
+  base_code: string | null;
+  base_lon: number | null;
+  base_lat: number | null;
+  base_label: string | null;
+  /** Working hours, 'HH:MM'. */
+  day_start: Generated<string>;
+  day_end: Generated<string>;
+  service_minutes: Generated<number>;
+  /** JSON list of ISO dates; null = every Monday-Friday. */
+  available_days: string | null;
+  vehicle: Generated<'car' | 'motorbike'>;
+  overnight: Generated<Flag>;
 }
 
 export interface TeamMemberTable {
@@ -41,13 +56,17 @@ export interface VisitTable {
   updated_at: string;
   /** Demo data (mô phỏng), migration 0010: labelled wherever shown or exported. */
   simulated: Generated<Flag>;
+  /** GPS check-in against the commune's boundary (migration 0012); null: no point or no boundary. */
+  checkin: 'inside' | 'outside' | null;
+  /** Metres from the point to the boundary when outside it. */
+  checkin_distance_m: number | null;
 }
 
 export interface RoutePlanTable {
   id: Generated<number>;
   team_id: number;
   plan_date: string;
-  /** JSON: ordered stops [{structure, code, visitId?, arrive, depart}]. */
+  /** JSON: ordered stops; for rows of a visit plan, PlanStop[] (core/visit-plan/plan-view.ts). */
   stops: string;
   distance_km: number | null;
   duration_min: number | null;
@@ -55,4 +74,51 @@ export interface RoutePlanTable {
   matrix_source: string;
   created_by: number | null;
   created_at: string;
+  /** The visit plan the row belongs to (migration 0011); one row per team and day of the plan. */
+  plan_id: number | null;
+  /** 'HH:MM': leaves its start, finishes the day; 'base' or 'last-stop' (overnight). */
+  leave_time: string | null;
+  finish_time: string | null;
+  ends_at: 'base' | 'last-stop' | null;
+  travel_min: number | null;
+}
+
+/** Kế hoạch giám sát: communes to visit by some teams of one province over a few days. */
+export interface VisitPlanTable {
+  id: Generated<number>;
+  name: string;
+  structure: StructureId;
+  province_code: string;
+  first_day: string;
+  last_day: string;
+  source_set_id: number | null;
+  status: Generated<'draft' | 'published'>;
+  /** 'great-circle' or 'osrm'. */
+  matrix_source: string;
+  /** JSON PlanProblem[]: what the current routes break. */
+  problems: Generated<string>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface VisitPlanTeamTable {
+  plan_id: number;
+  team_id: number;
+}
+
+export interface VisitPlanCommuneTable {
+  plan_id: number;
+  unit_code: string;
+  required: Flag;
+  /** Priority score 0-100 from the set it came from; null when added by hand. */
+  priority: number | null;
+  rank: number | null;
+  /** Keeps its team, day and order (where route_plan.stops has it) on the next solve. */
+  locked: Generated<Flag>;
+  /** Why it is in no route, in Vietnamese; null when routed. */
+  unassigned_reason: string | null;
+  /** The visit made for it when the plan was published. */
+  visit_id: string | null;
 }
