@@ -8,6 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../geodata/settings.ts';
 import { openDatabase, databaseSettingsFromEnv } from '../../server/db/database.ts';
+import { listIndicators } from '../../server/indicators/catalogue.ts';
 import { EXPORT_ACCOUNT } from '../../server/present/export-session.ts';
 import { runCli } from './support/run-cli.ts';
 
@@ -48,12 +49,23 @@ describe.skipIf(!ready)('npm run export', () => {
     }
   });
 
-  it('writes the country-and-regions deck as an A4 PDF: the country, then one page per region', { timeout: 600_000 }, async () => {
-    const out = path.join(dir, 'vung.pdf');
-    const result = await runCli(CLI, ['--deck', 'country-regions', '--view', '?i=poor_rate&y=2024', '--size', 'a4', '--out', out], { env });
+  // A province over the years (one page per year the indicator has): the smallest multi-page
+  // deck, so the test proves "one page per slide" without drawing the 7-slide regions deck
+  // (its slides are checked in the browser by present-deck.spec.ts).
+  it('writes a province deck as an A4 PDF, one landscape page per year of the indicator', { timeout: 600_000 }, async () => {
+    const out = path.join(dir, 'phu-yen.pdf');
+    const result = await runCli(CLI, ['--deck', '54', '--view', '?s=pre2025&i=poor_rate', '--size', 'a4', '--out', out], { env });
     expect(result.code, result.stderr).toBe(0);
+    const db = openDatabase(databaseSettingsFromEnv(env));
+    let years: number[];
+    try {
+      years = (await listIndicators(db.db, 'pre2025')).find((item) => item.key === 'poor_rate')!.years;
+    } finally {
+      await db.close();
+    }
+    expect(years.length).toBeGreaterThan(1);
     const pdf = await PDFDocument.load(fs.readFileSync(out));
-    expect(pdf.getPageCount()).toBe(7);
+    expect(pdf.getPageCount()).toBe(years.length);
     const { width, height } = pdf.getPage(0).getSize();
     expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
   });
