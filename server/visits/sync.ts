@@ -7,8 +7,11 @@
 //              version is returned so the person can choose; the phone keeps its own queued;
 //   rejected   not allowed or not valid (unknown team or commune, outside the scope, not a
 //              member of the team): NOT written, with the reason.
+// A visit sent with a GPS point gets its check-in judged against the commune's boundary (inside /
+// outside and how far; server/visits/checkin.ts), stored with it and answered with the outcome.
 // All writes of one call are one transaction, serialised with imports (the same lock), so a
 // visit import and syncs on the same communes can neither lose nor double a row.
+import type { Checkin } from '../../core/field/checkin.ts';
 import type { UnitPlace } from '../../core/scope.ts';
 import type { AuditedWrite } from '../audit/audit-log.ts';
 import type { Kysely, Selectable } from 'kysely';
@@ -17,7 +20,7 @@ import { takeImportLock, type ImportTrx } from '../imports/store.ts';
 import type { SyncedVisit } from './visit-input.ts';
 
 export type SyncOutcome =
-  | { id: string; result: 'created' | 'updated' | 'unchanged'; updatedAt: string }
+  | { id: string; result: 'created' | 'updated' | 'unchanged'; updatedAt: string; checkin: Checkin | null }
   | { id: string; result: 'conflict'; server: ServerVisit }
   | { id: string; result: 'rejected'; reason: string };
 
@@ -43,6 +46,8 @@ export interface SyncActor {
   now: string;
   /** Keeps the units the caller may see data of. */
   keepInScope: <T>(items: T[], placeOf: (item: T) => UnitPlace) => Promise<T[]>;
+  /** Judges a visit's GPS point against its commune's boundary; absent: check-ins are not judged. */
+  judgeCheckin?: (visit: SyncedVisit) => Promise<Checkin | null>;
 }
 
 type Row = Selectable<VisitTable>;
@@ -68,6 +73,10 @@ function sameContent(row: Row, content: ReturnType<typeof contentOf>): boolean {
     const b = content[k];
     return (a === null || a === undefined ? null : typeof b === 'number' ? Number(a) : a) === b;
   });
+}
+
+function storedCheckin(row: Row): Checkin | null {
+  return row.checkin === null || row.checkin === undefined ? null : { verdict: row.checkin, distanceM: row.checkin_distance_m === null ? null : Number(row.checkin_distance_m) };
 }
 
 function serverVisit(row: Row): ServerVisit {
@@ -132,6 +141,15 @@ export async function syncVisits(
   // the last copy of an id in one batch is what the phone holds now
   const latest = [...new Map(visits.map((v) => [v.id, v])).values()];
   const refused = await refusals(db, latest, actor);
+  // geometry is read before the transaction, like the refusals: nothing held while it runs
+  const checkins = new Map<string, Checkin | null>();
+  for (const visit of latest) {
+    if (!refused.has(visit.id) && actor.judgeCheckin) checkins.set(visit.id, await actor.judgeCheckin(visit));
+  }
+  const checkinColumns = (id: string) => {
+    const checkin = checkins.get(id) ?? null;
+    return { checkin: checkin?.verdict ?? null, checkin_distance_m: checkin?.distanceM ?? null };
+  };
   return audited(async (trx, audit) => {
     await takeImportLock(trx as unknown as ImportTrx);
     const ids = latest.map((v) => v.id);
@@ -146,17 +164,18 @@ export async function syncVisits(
       const content = contentOf(visit);
       const row = existing.get(visit.id);
       if (!row) {
-        const inserted = { id: visit.id, ...content, created_by: actor.userId, created_at: actor.now, updated_at: actor.now };
+        const inserted = { id: visit.id, ...content, ...checkinColumns(visit.id), created_by: actor.userId, created_at: actor.now, updated_at: actor.now };
         await trx.insertInto('visit').values(inserted).execute();
         await audit({ table: 'visit', key: { id: visit.id }, before: null, after: inserted });
-        outcomes.push({ id: visit.id, result: 'created', updatedAt: actor.now });
+        outcomes.push({ id: visit.id, result: 'created', updatedAt: actor.now, checkin: checkins.get(visit.id) ?? null });
       } else if (sameContent(row, content)) {
-        outcomes.push({ id: visit.id, result: 'unchanged', updatedAt: row.updated_at });
+        outcomes.push({ id: visit.id, result: 'unchanged', updatedAt: row.updated_at, checkin: storedCheckin(row) });
       } else if (visit.baseUpdatedAt !== null && visit.baseUpdatedAt === row.updated_at) {
         // a person's edit makes the row theirs: a demo re-seed replaces only rows nobody wrote
-        await trx.updateTable('visit').set({ ...content, updated_at: actor.now, created_by: row.created_by ?? actor.userId }).where('id', '=', visit.id).execute();
-        await audit({ table: 'visit', key: { id: visit.id }, before: row, after: { ...row, ...content, updated_at: actor.now } });
-        outcomes.push({ id: visit.id, result: 'updated', updatedAt: actor.now });
+        const changed = { ...content, ...checkinColumns(visit.id), updated_at: actor.now };
+        await trx.updateTable('visit').set({ ...changed, created_by: row.created_by ?? actor.userId }).where('id', '=', visit.id).execute();
+        await audit({ table: 'visit', key: { id: visit.id }, before: row, after: { ...row, ...changed } });
+        outcomes.push({ id: visit.id, result: 'updated', updatedAt: actor.now, checkin: checkins.get(visit.id) ?? null });
       } else {
         outcomes.push({ id: visit.id, result: 'conflict', server: serverVisit(row) });
       }
