@@ -11,6 +11,7 @@ import { dataEn, dataVi } from './messages-data.ts';
 import { boundaryEn, boundaryVi } from './messages-boundary.ts';
 import { presentEn, presentVi } from './messages-present.ts';
 import { prioritiseEn, prioritiseVi } from './messages-prioritise.ts';
+import { plansEn, plansVi } from './messages-plans.ts';
 
 export const vi = {
   ...exploreVi,
@@ -19,6 +20,7 @@ export const vi = {
   ...boundaryVi,
   ...presentVi,
   ...prioritiseVi,
+  ...plansVi,
   'app.title': 'Bản đồ giảm nghèo bền vững',
   'app.subtitle': 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
   'app.skipToMap': 'Chuyển tới bản đồ',
@@ -157,6 +159,7 @@ export const en: Messages = {
   ...boundaryEn,
   ...presentEn,
   ...prioritiseEn,
+  ...plansEn,
   'app.title': 'Sustainable Poverty Reduction Map',
   'app.subtitle': 'National Target Programme for Sustainable Poverty Reduction',
   'app.skipToMap': 'Skip to map',
