@@ -1,5 +1,5 @@
-// Team colours for files made of a plan (KML styles): the planning screen's set
-// (client/views/plans/plan-colours.ts), so a team is the same colour in Google Earth as on the
+// Team colours, one set for the planning screen's map (client/views/plans/plan-colours.ts
+// re-exports them) and the KML styles, so a team is the same colour in Google Earth as on the
 // screen. Okabe-Ito's colour-blind-safe hues first, then three darker ones for larger fleets.
 export const TEAM_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#6a3d9a', '#8c510a', '#01665e'] as const;
 
