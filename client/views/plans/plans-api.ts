@@ -31,7 +31,8 @@ export interface TeamSettingsInput {
 export interface MemberInput {
   userId: number | null;
   displayName: string;
-  roleInTeam: string;
+  /** "trưởng đoàn", "thành viên"…; null when not said. */
+  roleInTeam: string | null;
 }
 
 export interface NewPlan {

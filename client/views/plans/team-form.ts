@@ -95,9 +95,9 @@ export function checkTeamForm(form: TeamForm): { settings: TeamSettingsInput; er
     else errors.base = 'teams.invalid.baseUnit';
   } else if (form.baseKind === 'point') {
     const [lon, lat] = [parseDegrees(form.lon), parseDegrees(form.lat)];
-    // Vietnam with its islands lies within 102-118 E, 8-24 N (map/geography.ts)
+    // Vietnam with its islands: 102-118 E, 6-23.5 N (the server's VIETNAM_BOUNDS, server/plans/plan-input.ts)
     if (!(lon >= 102 && lon <= 118)) errors.lon = 'teams.invalid.lon';
-    if (!(lat >= 7 && lat <= 24)) errors.lat = 'teams.invalid.lat';
+    if (!(lat >= 6 && lat <= 23.5)) errors.lat = 'teams.invalid.lat';
     if (!errors.lon && !errors.lat) base = { kind: 'point', lon, lat, label: form.label.trim() || null };
   }
   const start = minutesOfDay(form.dayStart);
