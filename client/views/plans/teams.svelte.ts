@@ -11,14 +11,16 @@ export interface ProvinceChoice {
   name: string;
 }
 
-export const provinceChoiceKey = (p: { structure: string; provinceCode: string }) => `${p.structure}:${p.provinceCode}`;
+export const provinceChoiceKey = (p: { structure: string | null; provinceCode: string | null }) => `${p.structure}:${p.provinceCode}`;
 
 /** The provinces the listed teams belong to, by name, each with its structure (codes repeat across them). */
 export function provincesOfTeams(teams: readonly TeamRow[]): ProvinceChoice[] {
   const by = new Map<string, ProvinceChoice>();
   for (const team of teams) {
+    // a team tied to no province (made before teams had one) shows only under «Tất cả»
+    if (team.structure === null || team.provinceCode === null) continue;
     const key = provinceChoiceKey(team);
-    if (!by.has(key)) by.set(key, { key, structure: team.structure, code: team.provinceCode, name: team.provinceName });
+    if (!by.has(key)) by.set(key, { key, structure: team.structure, code: team.provinceCode, name: team.provinceName ?? team.provinceCode });
   }
   const collator = new Intl.Collator('vi');
   return [...by.values()].sort((a, b) => collator.compare(a.name, b.name) || a.structure.localeCompare(b.structure));
