@@ -7,8 +7,10 @@ import { boundariesRouter } from './routers/boundaries.ts';
 import { exportsRouter } from './routers/exports.ts';
 import { importsRouter } from './routers/imports.ts';
 import { indicatorsRouter } from './routers/indicators.ts';
+import { plansRouter } from './routers/plans.ts';
 import { presentRouter } from './routers/present.ts';
 import { priorityRouter } from './routers/priority.ts';
+import { teamsRouter } from './routers/teams.ts';
 import { unitsRouter } from './routers/units.ts';
 import { visitsRouter } from './routers/visits.ts';
 
@@ -22,6 +24,8 @@ export const appRouter = router({
   present: presentRouter,
   priority: priorityRouter,
   visits: visitsRouter,
+  teams: teamsRouter,
+  plans: plansRouter,
   admin: router({ users: adminUsersRouter, audit: adminAuditRouter }),
 });
 

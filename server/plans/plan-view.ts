@@ -29,10 +29,12 @@ export async function loadPlanView(db: Db, planId: number): Promise<PlanView | n
   const teams = await teamsByIds(db, teamIds);
   const communes = await planCommunes(db, planId, structure);
 
+  // a lock is the commune's (plans.lock changes it without touching the routes)
+  const lockedCodes = new Set(communes.filter((c) => c.locked).map((c) => c.code));
   const routeRows = await db.selectFrom('route_plan').selectAll().where('plan_id', '=', planId).orderBy('team_id').orderBy('plan_date').execute();
   const routes: PlanRoute[] = [];
   for (const r of routeRows) {
-    const stops = JSON.parse(r.stops) as PlanStop[];
+    const stops = (JSON.parse(r.stops) as PlanStop[]).map((s) => ({ ...s, locked: lockedCodes.has(s.code) }));
     if (stops.length === 0) continue;
     routes.push({
       teamId: Number(r.team_id),
