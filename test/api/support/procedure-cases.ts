@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import type { FixtureName } from './accounts.ts';
 import { BOUNDARY_PROCEDURE_CASES } from './boundary-files.ts';
 import { IMPORT_PROCEDURE_CASES } from './import-cases.ts';
+import { PLAN_PROCEDURE_CASES } from './plan-cases.ts';
 import { PRESENT_PROCEDURE_CASES } from './present-cases.ts';
 import { PRIORITY_PROCEDURE_CASES } from './priority-cases.ts';
 import { VISIT_PROCEDURE_CASES } from './visit-cases.ts';
@@ -118,6 +119,7 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   ...PRESENT_PROCEDURE_CASES,
   ...PRIORITY_PROCEDURE_CASES,
   ...VISIT_PROCEDURE_CASES,
+  ...PLAN_PROCEDURE_CASES,
 };
 
 let serial = 0;
