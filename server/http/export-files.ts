@@ -14,6 +14,7 @@ import { toXlsx } from '../exports/xlsx.ts';
 import { appRouter } from '../router.ts';
 import { sendText } from './respond.ts';
 import { isAdminTable, serveAdminExport } from './export-admin.ts';
+import { isPlanFile, servePlanFile } from './export-plan.ts';
 import { bad, FILE_TYPES as FORMATS, queryInput, refuse, sendDownload } from './export-request.ts';
 
 export const EXPORT_PREFIX = '/export/';
@@ -30,6 +31,8 @@ export async function serveExport(req: IncomingMessage, res: ServerResponse, pat
   // like /geo: nothing about the request is answered before the session is known
   if (!ctx.user) return sendText(res, 401, 'Cần đăng nhập / Sign-in required');
 
+  // a visit plan as an itinerary PDF or GPX/KML routes (plan-access.ts's gate)
+  if (isPlanFile(pathname)) return servePlanFile(req, res, ctx, pathname);
   const match = /^\/export\/([a-z]+)\.([a-z]+)$/.exec(pathname);
   const [table, format] = match ? [match[1]!, match[2]!] : ['', ''];
   // the screens' own tables (audit log, accounts, import history): their .export procedures
