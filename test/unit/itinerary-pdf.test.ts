@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanView } from '../../core/visit-plan/plan-view.ts';
 import { itineraryPdf, SIMULATED_NOTICE } from '../../server/plans/itinerary-pdf.ts';
 import { pdfLines } from './pdf-text.ts';
-import { fixturePlan, TRICKY_COMMUNE_NAME, TRICKY_TEAM_NAME } from './visit-plan-fixture.ts';
+import { fixturePlan, TRICKY_COMMUNE_NAME, TRICKY_TEAM_NAME } from './plan-view-fixture.ts';
 
 const generatedAt = new Date('2026-11-22T17:30:00Z');
 

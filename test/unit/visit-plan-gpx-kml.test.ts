@@ -10,7 +10,7 @@ import { dayVi, durationVi, numberVi, vietnamTimeToUtc, weekdayVi } from '../../
 import { planToKml } from '../../core/visit-plan/kml.ts';
 import { kmlColour } from '../../core/visit-plan/team-colours.ts';
 import { degrees, xmlText } from '../../core/visit-plan/xml-text.ts';
-import { fixturePlan, TRICKY_COMMUNE_NAME, TRICKY_TEAM_NAME } from './visit-plan-fixture.ts';
+import { fixturePlan, TRICKY_COMMUNE_NAME, TRICKY_TEAM_NAME } from './plan-view-fixture.ts';
 
 /** Parses strictly: any XML error fails the test instead of yielding a half-read document. */
 function parseXml(text: string) {
