@@ -38,7 +38,14 @@ export interface Fonts {
 export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
   doc.registerFontkit(fontkit);
   const bytes = fontBytes();
-  return { regular: await doc.embedFont(bytes.regular, { subset: true }), bold: await doc.embedFont(bytes.bold, { subset: true }) };
+  // pdf-lib draws glyph advances and ignores fontkit's positioning, so shaping for kerning and
+  // mark placement is work thrown away (most of the time of a long itinerary); without
+  // ligatures every letter stays its own glyph, which text extraction reads back plainly
+  const features = { kern: false, mark: false, mkmk: false, liga: false, calt: false };
+  return {
+    regular: await doc.embedFont(bytes.regular, { subset: true, features }),
+    bold: await doc.embedFont(bytes.bold, { subset: true, features }),
+  };
 }
 
 export interface TextStyle {
