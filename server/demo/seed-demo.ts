@@ -12,7 +12,7 @@ import type { Database } from '../db/schema.ts';
 import { BC150_FILE, coordinationRows } from './coordination.ts';
 import { PROVINCES_FILE, readReferenceInput } from './reference-input.ts';
 import { loadLinks, loadUnits } from './units.ts';
-import { linkDemoSupervisors } from './write-activity.ts';
+import { baseDemoTeams, linkDemoSupervisors } from './write-activity.ts';
 import { writeDemoRows, type WriteCounts } from './write-rows.ts';
 
 /** Bump when the generator's output changes for the same inputs, so a seeded database is redone. */
@@ -56,6 +56,7 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions = 
     if (done?.value === fingerprint) {
       // the demo accounts may have appeared since (npm start creates them after seeding)
       const linkedAccounts = await linkDemoSupervisors(db);
+      await baseDemoTeams(db);
       return {
         skipped: true, seed, output: null, activity: null, written: null, coordinationNotes: [], provinceNames: new Map(),
         ms: { generate: 0, activity: 0, write: 0, total: performance.now() - started }, linkedAccounts,

@@ -57,6 +57,7 @@ export async function writeActivity(trx: Transaction<Database>, activity: Activi
   );
 
   const teamIds = await upsertTeams(trx, activity, counts);
+  await baseDemoTeams(trx);
 
   const members: Insertable<TeamMemberTable>[] = activity.members.map((m) => ({ team_id: teamIds.get(m.teamKey)!, user_id: null, display_name: m.displayName, role_in_team: m.role }));
   counts.inserted.team_member = (await bulkInsert(trx, 'team_member', members, null)).inserted;
@@ -149,6 +150,22 @@ async function upsertTeams(trx: Transaction<Database>, activity: ActivityOutput,
     counts.deleted.team = Number(result.numDeletedRows);
   }
   return ids;
+}
+
+/**
+ * Demo teams plan from their province's label point (where the Sở is, near enough for a plan);
+ * their other settings are the columns' defaults (07:30-17:00, 60 minutes a commune, car, home
+ * every evening). Also run on a skipped seed: teams seeded before migration 0011 get a base.
+ */
+export async function baseDemoTeams(db: Kysely<Database> | Transaction<Database>): Promise<number> {
+  const result = await db
+    .updateTable('team')
+    .set((eb) => ({ base_kind: 'unit' as const, base_structure: eb.ref('structure'), base_code: eb.ref('province_code') }))
+    .where('name', 'like', DEMO_TEAM_PATTERN)
+    .where('base_kind', 'is', null)
+    .where('structure', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /**
