@@ -60,6 +60,12 @@ export function vietnamTimeToUtc(isoDay: string, time: string): string {
   return new Date(Date.UTC(y!, m! - 1, d!, hh! - 7, mm!)).toISOString().replace(/\.000Z$/, 'Z');
 }
 
+/** An instant as Vietnam's local 'YYYY-MM-DD' and 'HH:MM' (UTC+7 all year). */
+export function vietnamLocal(instant: Date | string): { day: string; time: string } {
+  const local = new Date(new Date(instant).getTime() + 7 * 3_600_000).toISOString();
+  return { day: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
 export const requiredVi = (required: boolean) => (required ? 'bắt buộc' : 'không bắt buộc');
 
 /** "Đi 07:30, xong 16:45; 123,4 km, 2 giờ 15 phút di chuyển". */

@@ -4,7 +4,7 @@
 // plan left out at the end; every page numbered "Trang 1/3", dated, and marked in red when the
 // plan rests on simulated data. Everything a team reads is in Vietnamese, names as written.
 import { PDFDocument } from 'pdf-lib';
-import { dateVi, dayVi, durationVi, kmVi, numberVi, requiredVi } from '../../core/visit-plan/itinerary-format.ts';
+import { dateVi, dayVi, durationVi, kmVi, numberVi, requiredVi, vietnamLocal } from '../../core/visit-plan/itinerary-format.ts';
 import { itineraryTeams, unassignedCommunes, type ItineraryDay, type ItineraryTeam } from '../../core/visit-plan/itinerary.ts';
 import type { PlanView } from '../../core/visit-plan/plan-view.ts';
 import { A4, CONTENT_WIDTH, embedFonts, GREY, MARGIN, measure, RED, RULE, Sheet, type Column } from './pdf-sheet.ts';
@@ -73,7 +73,7 @@ function teamPages(sheet: Sheet, plan: PlanView, it: ItineraryTeam): void {
   sheet.newPage();
   sheet.text('LỊCH TRÌNH GIÁM SÁT', { bold: true, size: 16, after: 2 });
   sheet.text(team.name, { bold: true, size: 13, after: 6 });
-  const status = plan.status === 'draft' ? ' (bản nháp)' : plan.publishedAt ? ` (đã gửi các đoàn ngày ${dateVi(plan.publishedAt.slice(0, 10))})` : '';
+  const status = plan.status === 'draft' ? ' (bản nháp)' : plan.publishedAt ? ` (đã gửi các đoàn ngày ${dateVi(vietnamLocal(plan.publishedAt).day)})` : '';
   const stops = it.days.reduce((n, d) => n + d.stops.length, 0);
   const km = it.days.reduce((n, d) => n + d.route.distanceKm, 0);
   const travel = it.days.reduce((n, d) => n + d.route.travelMinutes, 0);
@@ -139,9 +139,8 @@ function notes(required: boolean, priority: number | null): string {
 /** Drawn last, when the page count is known. */
 function footers(sheet: Sheet, plan: PlanView, generatedAt: Date): void {
   const { regular, bold } = sheet.fonts;
-  // Vietnam keeps UTC+7 all year
-  const local = new Date(generatedAt.getTime() + 7 * 3_600_000).toISOString();
-  const made = `Lập lúc ${local.slice(11, 16)} ngày ${dateVi(local.slice(0, 10))} — povmap`;
+  const local = vietnamLocal(generatedAt);
+  const made = `Lập lúc ${local.time} ngày ${dateVi(local.day)} — povmap`;
   const total = sheet.pages.length;
   sheet.pages.forEach((page, i) => {
     const y = MARGIN.bottom - 30;

@@ -66,7 +66,10 @@ describe('itineraryPdf', async () => {
   });
 
   it('leaves the notice out for real data and prints one team alone', async () => {
-    const one = await pdfLines(await itineraryPdf(fixturePlan({ simulated: false }), { generatedAt, teamId: 12 }));
+    // published at 20:00 UTC on the 20th: the 21st in Vietnam
+    const published = fixturePlan({ simulated: false, status: 'published', publishedAt: '2026-11-20T20:00:00.000Z' });
+    const one = await pdfLines(await itineraryPdf(published, { generatedAt, teamId: 12 }));
+    expect(one[0]!.join('\n')).toContain('Kế hoạch: Giám sát quý IV/2026 — Phú Yên (đã gửi các đoàn ngày 21/11/2026)');
     expect(one).toHaveLength(1);
     expect(one[0]![1]).toBe(TRICKY_TEAM_NAME);
     expect(one[0]!.join('\n')).not.toContain('mô phỏng');
