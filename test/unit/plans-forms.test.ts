@@ -45,6 +45,9 @@ describe('team settings form', () => {
     expect(translate('vi', errors!.dayEnd!)).toBe('Giờ kết thúc phải sau giờ bắt đầu.');
     expect(checkTeamForm({ ...formFromTeam(team), baseKind: 'unit', unit: null }).errors).toEqual({ base: 'teams.invalid.baseUnit' });
     expect(checkTeamForm({ ...formFromTeam(team), dayStart: '24:00' }).errors).toEqual({ dayStart: 'teams.invalid.time' });
+    // what a bound number input holds
+    expect(checkTeamForm({ ...formFromTeam(team), serviceMinutes: 45 }).settings?.serviceMinutes).toBe(45);
+    expect(checkTeamForm({ ...formFromTeam(team), serviceMinutes: null }).errors).toEqual({ serviceMinutes: 'teams.invalid.service' });
   });
 
   it('reads times and dates as people write them', () => {

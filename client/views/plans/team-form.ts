@@ -14,7 +14,7 @@ export interface TeamForm {
   label: string;
   dayStart: string;
   dayEnd: string;
-  serviceMinutes: string;
+  serviceMinutes: string | number | null;
   /** Dates the team can go, dd/mm/yyyy (or yyyy-mm-dd), separated by commas, spaces or lines; empty: Monday-Friday. */
   availableDays: string;
   vehicle: Vehicle;
@@ -105,7 +105,8 @@ export function checkTeamForm(form: TeamForm): { settings: TeamSettingsInput; er
   if (start === null) errors.dayStart = 'teams.invalid.time';
   if (end === null) errors.dayEnd = 'teams.invalid.time';
   else if (start !== null && end <= start) errors.dayEnd = 'teams.invalid.dayEnd';
-  const service = Number(form.serviceMinutes.trim());
+  // a number input bound by Svelte holds a number (or null when emptied), not the text typed
+  const service = Number(String(form.serviceMinutes ?? '').trim() || NaN);
   // a visit of 8+ hours is a typo (minutes typed as hours×100?), and 0 is no visit
   if (!Number.isInteger(service) || service < 5 || service > 480) errors.serviceMinutes = 'teams.invalid.service';
   const days = parseDayList(form.availableDays);
