@@ -5,9 +5,9 @@
 // Only hashes starting with "#/" are routes. Anything else (the skip link's "#main") is an
 // in-page anchor and must not throw the user back to the map.
 
-export type RouteName = 'map' | 'admin' | 'data' | 'present' | 'prioritise' | 'plans';
+export type RouteName = 'map' | 'admin' | 'data' | 'present' | 'prioritise' | 'plans' | 'field';
 
-const PATHS: Record<RouteName, string> = { map: '/', admin: '/quan-tri', data: '/du-lieu', present: '/trinh-chieu', prioritise: '/uu-tien', plans: '/giam-sat' };
+const PATHS: Record<RouteName, string> = { map: '/', admin: '/quan-tri', data: '/du-lieu', present: '/trinh-chieu', prioritise: '/uu-tien', plans: '/giam-sat', field: '/hien-truong' };
 
 function parse(hash: string, previous: RouteName): RouteName {
   if (!hash.startsWith('#/')) return hash === '' || hash === '#' ? 'map' : previous;

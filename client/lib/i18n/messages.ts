@@ -12,6 +12,7 @@ import { boundaryEn, boundaryVi } from './messages-boundary.ts';
 import { presentEn, presentVi } from './messages-present.ts';
 import { prioritiseEn, prioritiseVi } from './messages-prioritise.ts';
 import { plansEn, plansVi } from './messages-plans.ts';
+import { fieldEn, fieldVi } from './messages-field.ts';
 
 export const vi = {
   ...exploreVi,
@@ -21,6 +22,7 @@ export const vi = {
   ...presentVi,
   ...prioritiseVi,
   ...plansVi,
+  ...fieldVi,
   'app.title': 'Bản đồ giảm nghèo bền vững',
   'app.subtitle': 'Chương trình mục tiêu quốc gia giảm nghèo bền vững',
   'app.skipToMap': 'Chuyển tới bản đồ',
@@ -160,6 +162,7 @@ export const en: Messages = {
   ...presentEn,
   ...prioritiseEn,
   ...plansEn,
+  ...fieldEn,
   'app.title': 'Sustainable Poverty Reduction Map',
   'app.subtitle': 'National Target Programme for Sustainable Poverty Reduction',
   'app.skipToMap': 'Skip to map',
