@@ -47,6 +47,8 @@ export interface CompiledProblem {
   shiftEnd: Float64Array;
   maxWork: Float64Array;
   capacity: Float64Array;
+  /** Vehicle.fixedCost, 0 when not given. */
+  fixed: Float64Array;
   /** One shift, no working-time cap: insertion is checked in O(1) with time slacks. */
   simple: Uint8Array;
   /** Vehicles with the same class are interchangeable when empty. */
@@ -110,6 +112,7 @@ export function compileProblem(problem: RoutingProblem): CompiledProblem {
   const shiftOffset = new Int32Array(nVehicles + 1);
   const maxWork = new Float64Array(nVehicles);
   const capacity = new Float64Array(nVehicles);
+  const fixed = new Float64Array(nVehicles);
   const simple = new Uint8Array(nVehicles);
   const shiftStart: number[] = [];
   const shiftEnd: number[] = [];
@@ -136,6 +139,8 @@ export function compileProblem(problem: RoutingProblem): CompiledProblem {
     if (!(maxWork[i] > 0)) fail(`${what}: maxWorkingTime must be positive`);
     capacity[i] = v.capacity ?? Infinity;
     if (!(capacity[i] >= 0)) fail(`${what}: capacity must be >= 0`);
+    fixed[i] = v.fixedCost ?? 0;
+    if (!(fixed[i] >= 0 && Number.isFinite(fixed[i]))) fail(`${what}: fixedCost must be a finite number >= 0`);
     simple[i] = v.shifts.length === 1 && maxWork[i] === Infinity ? 1 : 0;
     if (!simple[i]) timed = true;
   });
@@ -186,7 +191,8 @@ export function compileProblem(problem: RoutingProblem): CompiledProblem {
 
   // Lexicographic objective in one number: every required job served outweighs any sum of
   // priorities, and one unit of priority outweighs the travel cost of any plan.
-  const travelBound = maxLeg * (nJobs + 2 * nVehicles) + 1;
+  // Any travel plus every vehicle's fixed cost stays below one job's worth.
+  const travelBound = maxLeg * (nJobs + 2 * nVehicles) + fixed.reduce((a, b) => a + b, 0) + 1;
   const penalty = new Float64Array(nJobs);
   for (let j = 0; j < nJobs; j++) {
     penalty[j] = priority[j] * travelBound + (required[j] ? (prioritySum + 1) * travelBound : 0);
@@ -199,7 +205,7 @@ export function compileProblem(problem: RoutingProblem): CompiledProblem {
   vehicles.forEach((v, i) => {
     const key = lockedTo.has(i)
       ? `locked:${i}`
-      : JSON.stringify([v.start, v.end, v.shifts.map((s) => [s.start, s.end]), v.maxWorkingTime ?? null, v.capacity ?? null]);
+      : JSON.stringify([v.start, v.end, v.shifts.map((s) => [s.start, s.end]), v.maxWorkingTime ?? null, v.capacity ?? null, v.fixedCost ?? 0]);
     if (!classKey.has(key)) classKey.set(key, classKey.size);
     vClass[i] = classKey.get(key)!;
   });
@@ -220,7 +226,7 @@ export function compileProblem(problem: RoutingProblem): CompiledProblem {
     twStart: Float64Array.from(twStartList), twEnd: Float64Array.from(twEndList),
     priority, required, penalty, lockVehicle, lockOrder,
     nVehicles, vehicleIds: vehicles.map((v) => v.id), vehicleIndex, vStart, vEnd, shiftOffset,
-    shiftStart: Float64Array.from(shiftStart), shiftEnd: Float64Array.from(shiftEnd), maxWork, capacity, simple, vClass,
+    shiftStart: Float64Array.from(shiftStart), shiftEnd: Float64Array.from(shiftEnd), maxWork, capacity, fixed, simple, vClass,
     timed, neighbours, neighbourCount,
   };
 }

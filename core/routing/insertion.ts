@@ -82,7 +82,7 @@ export class Inserter {
       const prev = p === 0 ? cp.vStart[v] : jobLoc[rs.seq[b + p - 1]];
       const next = p === n ? end : jobLoc[rs.seq[b + p]];
       const delta = n === 0
-        ? cost[prev * nLoc + loc] + cost[loc * nLoc + next]
+        ? cost[prev * nLoc + loc] + cost[loc * nLoc + next] + cp.fixed[v]
         : cost[prev * nLoc + loc] + cost[loc * nLoc + next] - cost[prev * nLoc + next];
       if (delta >= this.bestDelta) continue;
       if (!this.feasibleAt(rs, v, p, j)) continue;

@@ -74,6 +74,13 @@ export interface Vehicle {
   /** Per shift: from leaving for the first stop to finishing the last leg, in minutes. */
   maxWorkingTime?: number;
   capacity?: number;
+  /**
+   * Added to the objective when the vehicle serves at least one job (default 0). A visit plan
+   * makes later team-days dearer, so work goes to the first days of every team (the round ends
+   * sooner, no team sits idle) instead of piling onto one team because that drives a little less.
+   * Never larger than what an optional job is worth: jobs are still served first.
+   */
+  fixedCost?: number;
 }
 
 export interface RoutingProblem {

@@ -148,7 +148,7 @@ export class RouteSet {
       this.posOf[j] = p;
       prev = loc;
     }
-    if (n > 0) c += cost[prev * nLoc + cp.vEnd[v]];
+    if (n > 0) c += cost[prev * nLoc + cp.vEnd[v]] + cp.fixed[v];
     this.routeCost[v] = c;
     this.load[v] = load;
     if (cp.timed && n > 0) this.refreshTimes(v);

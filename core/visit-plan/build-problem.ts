@@ -77,6 +77,9 @@ export function planPoints(input: Pick<PlanInput, 'teams' | 'communes'>): LonLat
   return [...input.teams.map((t) => t.start), ...input.communes.map((c) => ({ lon: c.lon, lat: c.lat }))];
 }
 
+/** What finishing a day later is worth, in minutes of extra travel (see buildProblem). */
+export const LATER_DAY_MINUTES = 60;
+
 export function buildProblem(input: PlanInput, matrix: TravelMatrix, options: BuildOptions): BuiltProblem {
   const days = planDays(input.firstDay, input.lastDay);
   const nTeams = input.teams.length;
@@ -93,7 +96,11 @@ export function buildProblem(input: PlanInput, matrix: TravelMatrix, options: Bu
     const fleet = fleetForDays([{ id: String(team.id), base: t }], windows, team.overnight ? 'overnight' : 'return-to-base');
     fleet.forEach((v, i) => {
       const id = team.overnight ? String(team.id) : `${team.id}@${own[i]}`;
-      vehicles.push({ ...v, id });
+      // A team-day later in the plan costs LATER_DAY_MINUTES more per day from the first: the
+      // work spreads over every team's first days (the round ends sooner) rather than piling on
+      // one team to save a few minutes' drive. An overnight trip is one vehicle: no such cost.
+      const fixedCost = team.overnight ? 0 : LATER_DAY_MINUTES * daysBetween(input.firstDay, own[i]);
+      vehicles.push({ ...v, id, fixedCost });
       info.set(id, { teamId: team.id, overnight: team.overnight, days: team.overnight ? own : [own[i]] });
     });
   });
