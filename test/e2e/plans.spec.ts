@@ -6,9 +6,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { boundaryLayerIds } from '../../client/map/layers.ts';
-import { teamColour } from '../../client/views/plans/plan-colours.ts';
+import { PICKED_COLOUR, teamColour } from '../../client/views/plans/plan-colours.ts';
 import { ROUTE_IDS } from '../../client/views/plans/route-layers.ts';
 import { colourDistance, hexToRgba, hideLayers, openMap, project, readPixels, signInAs, watchErrors } from './support/map-page.ts';
+import { clickAt, pointsOf } from './support/explore-page.ts';
 
 const HA_TINH = '42';
 const RUN = Date.now().toString(36);
@@ -264,6 +265,76 @@ test('a planner sets up teams, plans routes from a priority set, edits and sends
     await page.getByTestId('plans-tab-teams').click();
     await expect(page.getByTestId('team').first()).toBeVisible();
     await expect(page.getByTestId('team-edit')).toHaveCount(0);
+  });
+  expect(errors).toEqual([]);
+});
+
+test('a planner picks communes by hand (search and map), plans them for one team, then deletes the plan', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  const [monday, , wednesday] = nextWeek();
+  const name = `Kế hoạch chọn tay ${RUN}`;
+  await openMap(page, '/#/giam-sat', 'demo-planner');
+  await page.getByTestId('plan-new').click();
+  await page.getByTestId('plan-source-hand').check();
+  await page.getByTestId('plan-province').selectOption(`2025:${HA_TINH}`);
+
+  await test.step('a commune found by name, another clicked on the map and filled there', async () => {
+    await page.getByTestId('search-input').fill('Kỳ Anh');
+    await page.getByTestId('search-result').first().click();
+    await expect(page.getByTestId('plan-picked').locator('li')).toHaveCount(1);
+    const labels = boundaryLayerIds('commune').labelSource;
+    await page.waitForFunction((source) => {
+      const map = window.__povmap?.map;
+      return map?.getSource(source) !== undefined && map.querySourceFeatures(source).length > 50;
+    }, labels);
+    await page.evaluate(async () => {
+      const map = window.__povmap!.map;
+      if (!map.loaded()) await new Promise((resolve) => map.once('idle', resolve));
+    });
+    await hideLayers(page, [boundaryLayerIds('commune').label]);
+    const points = await pointsOf(page, labels);
+    const box = (await page.getByTestId('map-canvas').boundingBox())!;
+    let target: string | undefined;
+    for (const [code, at] of Object.entries(points)) {
+      const [x, y] = await project(page, at);
+      if (x > box.width * 0.35 && x < box.width * 0.65 && y > box.height * 0.3 && y < box.height * 0.6) {
+        target = code;
+        break;
+      }
+    }
+    expect(target, 'a commune in the middle of the map').toBeDefined();
+    await clickAt(page, points[target!]!);
+    await expect(page.getByTestId('plan-picked').locator('li')).toHaveCount(2);
+    await page.evaluate(async () => {
+      const map = window.__povmap!.map;
+      const idle = new Promise((resolve) => map.once('idle', resolve));
+      map.triggerRepaint();
+      await idle;
+    });
+    const [pixel] = await readPixels(page, [await project(page, points[target!]!)]);
+    expect(colourDistance(pixel!, hexToRgba(PICKED_COLOUR)), `${pixel}`).toBeLessThanOrEqual(6);
+  });
+
+  await test.step('a missing name is refused in Vietnamese; with one, the plan is made for one team', async () => {
+    const boxes = await page.getByTestId('plan-team').all();
+    for (const [i, box] of boxes.entries()) await box.setChecked(i === 0);
+    await page.getByTestId('plan-first-day').fill(monday);
+    await page.getByTestId('plan-last-day').fill(wednesday);
+    await page.getByTestId('plan-create-submit').click();
+    await expect(page.getByTestId('plan-create').getByRole('alert')).toHaveText('Hãy đặt tên cho kế hoạch.');
+    await page.getByTestId('plan-name').fill(name);
+    await page.getByTestId('plan-create-submit').click();
+    await expect(page.getByTestId('plan-title')).toHaveText(name, { timeout: 60_000 });
+    await expect(page.getByTestId('plan-team-routes')).toHaveCount(1);
+    expect((await page.getByTestId('plan-stop').count()) + (await page.getByTestId('plan-unassigned-item').count())).toBe(2);
+  });
+
+  await test.step('deleted: gone from the list', async () => {
+    await page.getByTestId('plan-remove').click();
+    await page.getByTestId('plan-remove-confirm').click();
+    await expect(page.getByTestId('plans-message')).toHaveText(`Đã xóa kế hoạch «${name}».`);
+    await expect(page.getByTestId('plan-item').filter({ hasText: name })).toHaveCount(0);
   });
   expect(errors).toEqual([]);
 });
