@@ -8,6 +8,8 @@ import { authSettingsFromEnv, DemoModeInProduction, type AuthSettings } from './
 import { disableDemoAccounts, ensureDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './auth/demo-accounts.ts';
 import { createServices } from './context.ts';
 import { databaseSettingsFromEnv, openDatabase } from './db/database.ts';
+import { ensureDemoPlan } from './demo/demo-plan.ts';
+import { linkDemoSupervisors } from './demo/write-activity.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { FlatGeobufBoundaries } from './geo/flatgeobuf-boundaries.ts';
 import { createRequestListener } from './http/app.ts';
@@ -41,6 +43,15 @@ if (units.length === 0) console.error('povmap: WARNING the unit registry is empt
 const services = createServices({ db: database.db, boundaries: new FlatGeobufBoundaries(geodataOut), auth });
 if (auth.demo) {
   await ensureDemoAccounts(database.db, services.clock);
+  // The demo supervisor joins its team and gets a plan for the coming days (field map, #/hien-truong).
+  await linkDemoSupervisors(database.db);
+  try {
+    const plan = await ensureDemoPlan(database.db, services.clock);
+    if (plan.outcome === 'made') console.error(`povmap: demo visit plan ${plan.planId} made for the coming days (mô phỏng)`);
+  } catch (error) {
+    // A demo convenience: the app runs without it.
+    console.error(`povmap: the demo visit plan could not be made: ${error instanceof Error ? error.message : error}`);
+  }
   console.error(
     `povmap: DEMO MODE — accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} with password "${DEMO_PASSWORD}" (never for real data)`,
   );

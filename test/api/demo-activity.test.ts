@@ -9,6 +9,7 @@ import { ensureDemoAccounts } from '../../server/auth/demo-accounts.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { defaultRegistryPath } from '../../server/db/seed/registry-file.ts';
 import { seedRegistry } from '../../server/db/seed/seed-registry.ts';
+import { DEMO_PLAN_NAME, ensureDemoPlan, vietnamDate } from '../../server/demo/demo-plan.ts';
 import { seedDemo, type DemoSeedReport } from '../../server/demo/seed-demo.ts';
 import { formatDemoReport } from '../../server/demo/summary.ts';
 import { createTestDatabase, dialectsUnderTest, type TestDatabase } from './support/dialects.ts';
@@ -118,6 +119,32 @@ for (const dialect of dialectsUnderTest()) {
       expect(skipped.skipped).toBe(true);
       expect(skipped.linkedAccounts).toEqual(['demo-supervisor → Đoàn giám sát số 1 – Sở LĐ-TB&XH Phú Yên (mô phỏng)']);
       expect((await seedDemo(database.db)).linkedAccounts).toEqual([]);
+    });
+
+    it('gives the demo supervisor a published plan from today, kept while it lasts and made anew after', { timeout: 60_000 }, async () => {
+      // 2026-11-23 is a Monday: the two teams have five working days in the plan's seven
+      let now = new Date('2026-11-23T01:00:00Z');
+      const clock = () => now;
+      const made = await ensureDemoPlan(database.db, clock);
+      expect(made.outcome).toBe('made');
+      const plan = await database.db.selectFrom('visit_plan').selectAll().where('id', '=', made.planId!).executeTakeFirstOrThrow();
+      expect([plan.name, plan.status, plan.first_day, plan.last_day]).toEqual([DEMO_PLAN_NAME, 'published', '2026-11-23', '2026-11-29']);
+      const supervisorTeam = await database.db
+        .selectFrom('team_member as m').innerJoin('app_user as u', 'u.id', 'm.user_id').select('m.team_id').where('u.username', '=', 'demo-supervisor')
+        .executeTakeFirstOrThrow();
+      const visits = await database.db.selectFrom('visit').select(['team_id', 'planned_date', 'status', 'simulated', 'structure']).where('route_plan_id', 'in',
+        database.db.selectFrom('route_plan').select('id').where('plan_id', '=', made.planId!)).execute();
+      expect(visits.length).toBeGreaterThan(0);
+      for (const v of visits) expect([v.status, Number(v.simulated), v.structure]).toEqual(['planned', 1, 'pre2025']);
+      // the supervisor's own team goes out on the first day
+      expect(visits.some((v) => Number(v.team_id) === Number(supervisorTeam.team_id) && v.planned_date === '2026-11-23')).toBe(true);
+
+      expect(await ensureDemoPlan(database.db, clock)).toEqual({ planId: made.planId, outcome: 'kept' });
+      now = new Date('2026-12-01T01:00:00Z');
+      const again = await ensureDemoPlan(database.db, clock);
+      expect(again.outcome).toBe('made');
+      const plans = await database.db.selectFrom('visit_plan').select(['id', 'first_day']).where('name', '=', DEMO_PLAN_NAME).execute();
+      expect(plans).toEqual([{ id: again.planId, first_day: vietnamDate(now) }]);
     });
   });
 }
