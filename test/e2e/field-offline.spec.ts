@@ -127,6 +127,10 @@ test('a supervisor records two visits offline on a phone; they reach the server 
   await list.locator(`[data-visit-id="${ids[0]}"]`).click();
   const sheet = page.getByTestId('field-commune');
   await expect(sheet).toContainText(communes[0]!.fullName);
+  // the commune's review figures in Vietnamese number formats (the demo's are simulated: said so)
+  await expect(sheet.getByTestId('field-figures')).toContainText('mô phỏng');
+  await expect(sheet.getByTestId('field-households')).toHaveText(/^\d{1,3}(\.\d{3})*$/);
+  await expect(sheet.getByTestId('field-poor')).toHaveText(/^[\d.]+ · \d+(,\d+)?\s?%$/);
   await context.setGeolocation({ longitude: first.lonLat[0], latitude: first.lonLat[1] });
   await sheet.getByTestId('field-checkin').click();
   await expect(sheet.getByTestId('field-checkin-verdict')).toHaveAttribute('data-verdict', 'inside');
@@ -188,4 +192,39 @@ test('a supervisor records two visits offline on a phone; they reach the server 
   expect(resent.outcomes.map((o: { result: string }) => o.result)).toEqual(['unchanged', 'unchanged']);
   const after = await supervisorApi.query('visits.today', { date: TODAY });
   for (const id of [ids[0]!, ids[1]!]) expect(after.stops.find((s: { visitId: string }) => s.visitId === id).updatedAt).toBe(byId.get(id).updatedAt);
+});
+
+test('a visit changed on the server meanwhile is shown as a conflict; the person keeps theirs', async ({ page, playwright, baseURL }) => {
+  const admin = await apiAs(await playwright.request.newContext({ baseURL }), 'demo-admin');
+  const supervisorApi = await apiAs(await playwright.request.newContext({ baseURL }), 'demo-supervisor');
+  const day = await supervisorApi.query('visits.today', { date: TODAY });
+  const team = day.teams[0] as { id: number };
+  const busy = new Set((day.stops as { code: string }[]).map((s) => s.code));
+  const commune = ((await admin.query('units.children', { structure: 'pre2025', code: '559' })) as { code: string; fullName: string }[]).find((c) => !busy.has(c.code))!;
+  const visit = { id: randomUUID(), teamId: team.id, structure: 'pre2025', unitCode: commune.code, plannedDate: TODAY, status: 'planned' };
+  await admin.mutate('visits.sync', { visits: [visit] });
+
+  await signInAs(page, 'demo-supervisor');
+  await page.goto('/?e2e#/hien-truong');
+  await expect(page.getByTestId('field-view')).toHaveAttribute('data-pack', 'server');
+  // another member records the same visit from their phone while this one still holds the plan
+  const before = ((await supervisorApi.query('visits.today', { date: TODAY })).stops as { visitId: string; updatedAt: string }[]).find((s) => s.visitId === visit.id)!;
+  const other = await supervisorApi.mutate('visits.sync', { visits: [{ ...visit, status: 'done', actualDate: TODAY, findings: { problems: 'Ghi từ máy khác' }, baseUpdatedAt: before.updatedAt }] });
+  expect(other.outcomes[0].result).toBe('updated');
+
+  await page.getByTestId('field-stop-list').locator(`[data-visit-id="${visit.id}"]`).click();
+  const sheet = page.getByTestId('field-commune');
+  await sheet.getByTestId('field-finding-recommendations').fill('Đề nghị bổ sung vốn đối ứng');
+  await sheet.getByTestId('field-save').click();
+  await sheet.getByTestId('field-back').click();
+
+  const issue = page.getByTestId('field-issue');
+  await expect(issue).toHaveAttribute('data-state', 'conflict');
+  await expect(issue).toContainText('Đề nghị bổ sung vốn đối ứng');
+  await expect(issue).toContainText('Ghi từ máy khác');
+  await issue.getByTestId('field-keep-mine').click();
+  await expect(page.getByTestId('field-issue')).toHaveCount(0);
+  await expect(page.getByTestId('field-banner')).toHaveAttribute('data-waiting', '0');
+  const stored = ((await supervisorApi.query('visits.today', { date: TODAY })).stops as { visitId: string; findings: object }[]).find((s) => s.visitId === visit.id)!;
+  expect(stored.findings).toEqual({ recommendations: 'Đề nghị bổ sung vốn đối ứng' });
 });
