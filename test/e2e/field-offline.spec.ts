@@ -228,3 +228,24 @@ test('a visit changed on the server meanwhile is shown as a conflict; the person
   const stored = ((await supervisorApi.query('visits.today', { date: TODAY })).stops as { visitId: string; findings: object }[]).find((s) => s.visitId === visit.id)!;
   expect(stored.findings).toEqual({ recommendations: 'Đề nghị bổ sung vốn đối ứng' });
 });
+
+test('a supervisor signing in on a phone lands on Hiện trường; the manifest makes it installable', async ({ page, request }) => {
+  await page.goto('/');
+  await page.getByTestId('sign-in-username').fill('demo-supervisor');
+  await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('field-view')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/hien-truong');
+  await expect(page.getByTestId('nav-field')).toHaveAttribute('aria-current', 'page');
+
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await request.get(href!)).json();
+  expect(manifest).toMatchObject({ short_name: 'Giám sát', start_url: '/#/hien-truong', display: 'standalone' });
+  for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+    const png = await request.get(icon.src);
+    expect(png.headers()['content-type']).toBe('image/png');
+    const body = await png.body();
+    // PNG header: width and height at bytes 16-23
+    expect(`${body.readUInt32BE(16)}x${body.readUInt32BE(20)}`).toBe(icon.sizes);
+  }
+});
