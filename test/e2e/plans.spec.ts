@@ -252,6 +252,10 @@ test('a planner sets up teams, plans routes from a priority set, edits and sends
     await expect(page.getByTestId('plan-new')).toHaveCount(0);
     await page.getByTestId('plan-item').filter({ hasText: PLAN_NAME }).getByTestId('plan-open').click();
     await expect(page.getByTestId('plan-title')).toHaveText(PLAN_NAME);
+    // the open plan is in the address: a reload (or the link sent to someone) opens it again
+    expect(new URL(page.url()).hash).toMatch(/^#\/giam-sat\?ke-hoach=\d+$/);
+    await page.reload();
+    await expect(page.getByTestId('plan-title')).toHaveText(PLAN_NAME);
     await expect(page.getByTestId('plan-stop')).toHaveCount(stops);
     for (const control of ['plan-solve', 'plan-publish', 'plan-remove', 'plan-stop-move', 'plan-stop-lock', 'plan-stop-required', 'plan-unassigned-move']) {
       await expect(page.getByTestId(control)).toHaveCount(0);
@@ -262,6 +266,7 @@ test('a planner sets up teams, plans routes from a priority set, edits and sends
     expect(list.width).toBeGreaterThan(340);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: testInfo.outputPath('plan-phone.png'), fullPage: true });
     await page.getByTestId('plans-tab-teams').click();
     await expect(page.getByTestId('team').first()).toBeVisible();
     await expect(page.getByTestId('team-edit')).toHaveCount(0);
