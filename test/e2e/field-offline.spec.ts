@@ -25,7 +25,7 @@ async function apiAs(request: APIRequestContext, username: DemoUser): Promise<Ap
   const csrf = (await signedIn.json()).result.data.csrfToken as string;
   const unwrap = async (response: Awaited<ReturnType<APIRequestContext['get']>>) => {
     expect(response.status(), await response.text()).toBe(200);
-    return (await response.json()).result.data;
+    return ((await response.json()) as { result: { data: any } }).result.data;
   };
   return {
     query: async (path, input) => unwrap(await request.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)),
@@ -72,14 +72,15 @@ test('a supervisor records two visits offline on a phone; they reach the server 
   const planned = communes.map((c) => ({ id: randomUUID(), teamId: team.id, structure: 'pre2025', unitCode: c.code, plannedDate: TODAY, status: 'planned' }));
   const created = await admin.mutate('visits.sync', { visits: planned });
   expect(created.outcomes.map((o: { result: string }) => o.result)).toEqual(['created', 'created', 'created']);
-  const ids = planned.map((p) => p.id);
+  const ids: string[] = planned.map((p) => p.id);
 
   // what the phone sends, as it sends it
   const phoneSends: { id: string }[][] = [];
   page.on('request', (request) => {
     if (request.method() === 'POST' && request.url().includes('/trpc/visits.sync')) {
-      const body = request.postDataJSON() as { visits?: { id: string }[] } | { 0: { visits: { id: string }[] } };
-      phoneSends.push('visits' in body ? body.visits! : body[0].visits);
+      // httpBatchLink posts {"0": input}; a plain call would post the input itself
+      const body = request.postDataJSON() as { visits?: { id: string }[]; 0?: { visits: { id: string }[] } };
+      phoneSends.push(body.visits ?? body[0]!.visits);
     }
   });
 
