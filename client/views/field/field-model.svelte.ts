@@ -16,10 +16,14 @@ import {
   type SyncAnswer,
   type VisitDraft,
 } from '../../../core/field/visit-queue.ts';
+import { TRPCClientError } from '@trpc/client';
 import { checkSession, session } from '../../lib/session.svelte.ts';
 import { trpc } from '../../lib/trpc.ts';
 import { loadPack, loadQueue, savePack, saveQueue, storedDates, type FieldDay } from './field-store.ts';
 import { localDate } from './field-dates.ts';
+
+/** visits.sync takes at most 200 visits a call. */
+const SEND_AT_MOST = 200;
 
 export type FieldStop = FieldDay['stops'][number];
 export type FieldCommune = FieldDay['communes'][number];
@@ -145,7 +149,7 @@ export class FieldModel {
   /** Sends what is due (everything waiting when forced: "Gửi ngay", back online). */
   async send(force = false): Promise<void> {
     if (this.sending || this.#disposed) return;
-    const due = dueForSending(this.queue, Date.now(), force);
+    const due = dueForSending(this.queue, Date.now(), force).slice(0, SEND_AT_MOST);
     if (due.length === 0) return this.#schedule();
     this.sending = true;
     const sent = sentOf(due);
@@ -181,9 +185,19 @@ export class FieldModel {
         };
         await savePack(this.username, this.pack);
       }
-    } catch {
-      this.queue = failSending(this.queue, sent, Date.now());
-      this.online = false;
+    } catch (error) {
+      const status = error instanceof TRPCClientError ? (error.data as { httpStatus?: number } | undefined)?.httpStatus : undefined;
+      if (status === 400) {
+        // the server read the visits and refused them as written (the form's limits should make
+        // this rare): retrying would fail forever, so they wait for the person with the reason
+        const reason = (error as Error).message;
+        this.queue = applyAnswers(this.queue, sent, sent.map((v) => ({ id: v.id, result: 'rejected' as const, reason })), Date.now()).queue;
+        this.online = true;
+      } else {
+        // no server, a session to renew, a server error: try again later
+        this.queue = failSending(this.queue, sent, Date.now());
+        this.online = status !== undefined;
+      }
     } finally {
       await saveQueue(this.username, this.queue);
       this.sending = false;
