@@ -1,6 +1,6 @@
 // GPS check-in (điểm danh GPS) of a visit recorded on a phone: the server compares the point the
 // phone sent with the commune's boundary (its own polygon, or for a pre-2025 commune the 2025
-// commune(s) it went into) and keeps the verdict beside the point, so a list or an export can
+// commune(s) it went into) and keeps the verdict beside the point, so the day's list (visits.today) can
 // show "ngoài ranh giới xã" without redoing the geometry. Null: no point sent, or no boundary.
 import type { Kysely } from 'kysely';
 import { DOUBLE } from './columns.ts';
