@@ -12,7 +12,11 @@ export default defineConfig({
           include: ['test/api/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Every file has its own database (a temp SQLite file or a PostgreSQL schema) and its own
+          // server port, so files run side by side: two workers on the 2-core CI machine
+          // (API_WORKERS=1 runs them one at a time).
+          fileParallelism: true,
+          maxWorkers: Number(process.env.API_WORKERS ?? 2),
         },
       },
     ],
