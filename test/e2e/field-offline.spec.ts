@@ -250,3 +250,37 @@ test('a supervisor signing in on a phone lands on Hiện trường; the manifest
     expect(`${body.readUInt32BE(16)}x${body.readUInt32BE(20)}`).toBe(icon.sizes);
   }
 });
+
+test('an empty day offers the next day with visits planned', async ({ page, playwright, baseURL }) => {
+  const plusDays = (n: number) => {
+    const d = new Date(`${TODAY}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  };
+  // nothing is planned nine days from now (the demo plan covers this week, the other tests today)
+  const empty = plusDays(9);
+  const later = plusDays(10);
+  const admin = await apiAs(await playwright.request.newContext({ baseURL }), 'demo-admin');
+  const supervisorApi = await apiAs(await playwright.request.newContext({ baseURL }), 'demo-supervisor');
+  const day = await supervisorApi.query('visits.today', { date: later });
+  const busy = new Set((day.stops as { code: string }[]).map((s) => s.code));
+  const commune = ((await admin.query('units.children', { structure: 'pre2025', code: '559' })) as { code: string; fullName: string }[]).find((c) => !busy.has(c.code))!;
+  const visit = { id: randomUUID(), teamId: (day.teams[0] as { id: number }).id, structure: 'pre2025', unitCode: commune.code, plannedDate: later, status: 'planned' };
+  await admin.mutate('visits.sync', { visits: [visit] });
+
+  await signInAs(page, 'demo-supervisor');
+  await page.goto('/?e2e#/hien-truong');
+  const view = page.getByTestId('field-view');
+  await expect(view).toHaveAttribute('data-pack', 'server');
+  for (let n = 1; n <= 9; n++) {
+    await page.getByRole('button', { name: 'Ngày sau' }).click();
+    await expect(view).toHaveAttribute('data-date', plusDays(n));
+  }
+  await expect(page.getByTestId('field-stop-list')).toHaveCount(0);
+  const [y, m, d] = later.split('-');
+  const next = page.getByTestId('field-next-planned');
+  await expect(next).toHaveText(`Ngày có lịch tiếp theo: ${d}/${m}/${y}`);
+  await next.click();
+  await expect(view).toHaveAttribute('data-date', later);
+  await expect(page.getByTestId('field-stop-list').locator(`[data-visit-id="${visit.id}"]`)).toContainText(commune.fullName.replace(/^Xã |^Phường |^Thị trấn /, ''));
+});
