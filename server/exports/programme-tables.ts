@@ -115,6 +115,7 @@ export async function projectsTable(ctx: ExportContext, input: TableInput<'proje
 }
 
 const VISIT_STATUS: Record<string, string> = { planned: 'Dự kiến', done: 'Đã thực hiện', cancelled: 'Đã hủy' };
+const CHECKIN: Record<'inside' | 'outside', string> = { inside: 'Trong ranh giới xã', outside: 'Ngoài ranh giới xã' };
 
 /** Đợt kiểm tra, giám sát (TT 10/2022): visits have no source column; demo ones are flagged simulated (migration 0010). */
 export async function visitsTable(ctx: ExportContext, input: TableInput<'visits'>): Promise<ExportTable> {
@@ -125,7 +126,7 @@ export async function visitsTable(ctx: ExportContext, input: TableInput<'visits'
     .leftJoin('team as t', 't.id', 'v.team_id')
     .where(await rowUnitCondition(ctx, input.structure, input.parentCode))
     .select(['u.code as code', 'u.full_name as name', 'u.level as unit_level', 'p.full_name as parent', 't.name as team'])
-    .select(['v.id', 'v.planned_date', 'v.actual_date', 'v.status', 'v.findings', 'v.follow_ups', 'v.lon', 'v.lat', 'v.simulated'])
+    .select(['v.id', 'v.planned_date', 'v.actual_date', 'v.status', 'v.findings', 'v.follow_ups', 'v.lon', 'v.lat', 'v.checkin', 'v.checkin_distance_m', 'v.simulated'])
     .orderBy('v.planned_date')
     .orderBy('u.code')
     .orderBy('v.id')
@@ -141,6 +142,9 @@ export async function visitsTable(ctx: ExportContext, input: TableInput<'visits'
     col('followUps', 'Kiến nghị, việc cần làm (JSON)', 'Follow-up actions (JSON)'),
     col('lon', 'Kinh độ', 'Longitude', 'number'),
     col('lat', 'Vĩ độ', 'Latitude', 'number'),
+    // the server's verdict on the GPS check-in against the commune's boundary (visits.sync)
+    col('checkin', 'Điểm danh GPS', 'GPS check-in'),
+    col('checkinDistance', 'Cách ranh giới xã (m)', 'Distance outside the boundary (m)', 'number'),
     col('id', 'Mã đợt', 'Visit id'),
     col('simulated', 'Mô phỏng', 'Simulated', 'flag'),
   ];
@@ -154,6 +158,8 @@ export async function visitsTable(ctx: ExportContext, input: TableInput<'visits'
     followUps: r.follow_ups,
     lon: num(r.lon),
     lat: num(r.lat),
+    checkin: r.checkin === null ? null : CHECKIN[r.checkin],
+    checkinDistance: num(r.checkin_distance_m),
     id: r.id,
     simulated: flag(r.simulated),
   }));

@@ -37,7 +37,7 @@ for (const dialect of dialectsUnderTest()) {
         id, team_id: team.id, structure: 'pre2025' as const, unit_code, route_plan_id: null, planned_date: '2024-05-10', actual_date: null,
         status: 'planned' as const, findings: null, follow_ups: null, lon: null, lat: null, created_by: null, created_at: now, updated_at: now,
       });
-      await db.insertInto('visit').values([visit('v-ha-tinh', haTinhCommune), visit('v-phu-yen', HOA_DONG)]).execute();
+      await db.insertInto('visit').values([visit('v-ha-tinh', haTinhCommune), { ...visit('v-phu-yen', HOA_DONG), lon: 109.2, lat: 13.0, checkin: 'outside', checkin_distance_m: 1234 }]).execute();
     }, 120_000);
     afterAll(() => app?.close());
 
@@ -129,6 +129,13 @@ for (const dialect of dialectsUnderTest()) {
       const ownVisits = visits.rows.filter((r) => r[team] === 'Đoàn giám sát số 1');
       expect(ownVisits.map((r) => r[0]).sort()).toEqual([haTinhCommune, HOA_DONG].sort());
       expect(ownVisits.every((r) => r[simulated] === false)).toBe(true);
+      // the GPS check-in's verdict in words, and how far outside the commune it was
+      const checkin = (code: string) => {
+        const row = ownVisits.find((r) => r[0] === code)!;
+        return ['checkin', 'checkinDistance'].map((key) => row[visits.columns.findIndex((c) => c.key === key)]);
+      };
+      expect(checkin(HOA_DONG)).toEqual(['Ngoài ranh giới xã', 1234]);
+      expect(checkin(haTinhCommune)).toEqual([null, null]);
       // the demo's visits are marked simulated, row by row and for the file
       const demo = visits.rows.filter((r) => r[team] !== 'Đoàn giám sát số 1');
       expect(demo.length).toBeGreaterThan(0);
