@@ -35,6 +35,8 @@ export interface TeamSettings {
 export interface PlanTeam extends TeamSettings {
   id: number;
   name: string;
+  /** Who goes (printed on the itinerary); absent where a reader has no need of them. */
+  members?: { displayName: string; roleInTeam: string | null }[];
 }
 
 export interface PlanCommune {

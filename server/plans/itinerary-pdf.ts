@@ -84,6 +84,9 @@ function teamPages(sheet: Sheet, plan: PlanView, it: ItineraryTeam): void {
     `Nơi xuất phát: ${it.base ? it.base.name : `chưa đặt; lịch tính từ trung tâm ${plan.provinceName}`}`,
     `Giờ làm việc: ${team.dayStart}–${team.dayEnd}; ${team.serviceMinutes} phút tại mỗi xã`,
     `Phương tiện: ${team.vehicle === 'car' ? 'ô tô' : 'xe máy'}; ${team.overnight ? 'nghỉ đêm tại xã cuối ngày' : 'về nơi xuất phát mỗi tối'}`,
+    ...(team.members && team.members.length > 0
+      ? [`Thành viên: ${team.members.map((m) => (m.roleInTeam ? `${m.displayName} (${m.roleInTeam})` : m.displayName)).join('; ')}`]
+      : []),
     `Tổng cộng: ${stops} xã trong ${it.days.length} ngày; ${kmVi(km)}; di chuyển ${durationVi(travel)}`,
   ]) {
     sheet.text(line);

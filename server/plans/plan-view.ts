@@ -27,6 +27,9 @@ export async function loadPlanView(db: Db, planId: number): Promise<PlanView | n
 
   const teamIds = (await db.selectFrom('visit_plan_team').select('team_id').where('plan_id', '=', planId).execute()).map((r) => Number(r.team_id));
   const teams = await teamsByIds(db, teamIds);
+  const memberRows = teamIds.length === 0 ? [] : await db
+    .selectFrom('team_member').select(['team_id', 'display_name', 'role_in_team']).where('team_id', 'in', teamIds).orderBy('team_id').orderBy('id').execute();
+  const membersOf = (id: number) => memberRows.filter((m) => Number(m.team_id) === id).map((m) => ({ displayName: m.display_name, roleInTeam: m.role_in_team }));
   const communes = await planCommunes(db, planId, structure);
 
   // a lock is the commune's (plans.lock changes it without touching the routes)
@@ -68,7 +71,7 @@ export async function loadPlanView(db: Db, planId: number): Promise<PlanView | n
     author: plan.author ?? plan.username ?? '',
     createdAt: plan.created_at,
     updatedAt: plan.updated_at,
-    teams: teams.map(({ structure: _s, provinceCode: _p, simulated: _m, ...team }) => team),
+    teams: teams.map(({ structure: _s, provinceCode: _p, simulated: _m, ...team }) => ({ ...team, members: membersOf(team.id) })),
     communes: communes.map(({ reason: _r, ...c }) => c),
     routes,
     unassigned,

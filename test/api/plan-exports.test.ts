@@ -51,6 +51,7 @@ for (const dialect of dialectsUnderTest()) {
         await caller.teams.update({ id: team.id, settings: { base: { kind: 'unit', structure: 'pre2025', code: district!.code }, dayStart: '07:30', dayEnd: '11:30', serviceMinutes: 60 } });
         teamIds.push(team.id);
       }
+      await caller.teams.setMembers({ id: teamIds[0]!, members: [{ userId: null, displayName: 'Nguyễn Thị Hằng', roleInTeam: 'Trưởng đoàn' }, { userId: null, displayName: 'Lê Văn Tú', roleInTeam: null }] });
       const created = await caller.plans.create({
         name: 'Giám sát Hà Tĩnh — đợt 1/2026',
         structure: 'pre2025',
@@ -86,6 +87,9 @@ for (const dialect of dialectsUnderTest()) {
         let last = first;
         while (pages[last + 1]?.[0] === `LỊCH TRÌNH GIÁM SÁT — ${team.name} (tiếp)`) last++;
         const text = pages.slice(first, last + 1).flat();
+        // who goes, for the first team (the second has no members)
+        const members = text.filter((l) => l.startsWith('Thành viên:'));
+        expect(members, team.name).toEqual(team.id === plan.teams[0]!.id ? ['Thành viên: Nguyễn Thị Hằng (Trưởng đoàn); Lê Văn Tú'] : []);
         for (const route of plan.routes.filter((r) => r.teamId === team.id)) {
           for (const stop of route.stops) {
             const row = text.find((l) => l.startsWith(`${stop.order} | ${names.get(stop.code)} | `) && l.includes(` | ${stop.arrival} | `));
