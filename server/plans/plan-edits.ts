@@ -69,6 +69,10 @@ export async function setRequired(db: Kysely<Database>, audited: AuditedWrite, p
   const inputs = await inputsOf(db, planId);
   requireCommunes(inputs, [code]);
   await setCommuneFlag(audited, inputs, { column: 'required', codes: [code], value: required }, actor);
+  // A must-visit commune left out is a problem, an optional one is not: check the routes again.
+  const fresh = await inputsOf(db, planId);
+  const answer = await checkPlanAsItStands(fresh);
+  await audited((trx, audit) => storeAnswer(trx, audit, fresh, answer, actor));
 }
 
 async function setCommuneFlag(

@@ -107,6 +107,11 @@ for (const dialect of dialectsUnderTest()) {
       // left out by hand: unassigned with its reason
       ({ plan } = (await ok('plans.move', 'mutation', { id: plan.id, code: first.code, to: null })) as { plan: PlanView });
       expect(plan.unassigned.find((u) => u.code === first.code)?.reason).toMatch(/chỉnh tay/);
+      // a must-visit commune left out is a problem until it is made optional
+      expect(plan.problems.some((p) => p.code === first.code), JSON.stringify(plan.problems)).toBe(true);
+      ({ plan } = (await ok('plans.setRequired', 'mutation', { id: plan.id, code: first.code, required: false })) as { plan: PlanView });
+      expect(plan.problems.some((p) => p.code === first.code), JSON.stringify(plan.problems)).toBe(false);
+      expect(plan.communes.find((c) => c.code === first.code)?.required).toBe(false);
       const wrongDay = await call('plans.move', 'mutation', { id: plan.id, code: first.code, to: { teamId: slow, day: '2025-06-07', position: 0 } });
       expect(wrongDay.status).toBe(400);
       expect(wrongDay.body.error.message).toMatch(/không đi ngày 07\/06/);
@@ -165,7 +170,7 @@ for (const dialect of dialectsUnderTest()) {
       expect((await ok('plans.publish', 'mutation', { id: plan.id })).visits).toMatchObject({ created: 0, removed: 1 });
       expect(await visitsOf()).toHaveLength(stops.length - 1);
       const audit = await app.database.db.selectFrom('audit_log').select('procedure').where('procedure', 'like', 'plans.%').execute();
-      expect(new Set(audit.map((r) => r.procedure))).toEqual(new Set(['plans.create', 'plans.move', 'plans.lock', 'plans.solve', 'plans.publish']));
+      expect(new Set(audit.map((r) => r.procedure))).toEqual(new Set(['plans.create', 'plans.move', 'plans.setRequired', 'plans.lock', 'plans.solve', 'plans.publish']));
       await ok('plans.remove', 'mutation', { id: plan.id });
       expect(await visitsOf()).toHaveLength(0);
       expect((await call('plans.get', 'query', { id: plan.id })).status).toBe(404);
