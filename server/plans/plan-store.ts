@@ -45,7 +45,13 @@ export async function createPlan(
   const teams = await teamsByIds(db, [...new Set(input.teamIds)]);
   const missing = input.teamIds.filter((id) => !teams.some((t) => t.id === id));
   if (missing.length > 0) throw bad(`Không có đoàn giám sát số ${missing.join(', ')} / no such team`);
-  const elsewhere = teams.filter((t) => t.structure !== input.structure || t.provinceCode !== input.provinceCode);
+  // Same province code, other structure (Hà Tĩnh 42 exists in both): say which, not "another province".
+  const otherStructure = teams.filter((t) => t.structure !== input.structure);
+  if (otherStructure.length > 0) {
+    const plan = input.structure === '2025' ? 'đơn vị hành chính từ 01/07/2025' : 'đơn vị hành chính trước 01/07/2025';
+    throw bad(`Kế hoạch lập theo ${plan}, đoàn sau lập theo hệ đơn vị kia: ${otherStructure.map((t) => t.name).join('; ')} / team of the other structure`);
+  }
+  const elsewhere = teams.filter((t) => t.provinceCode !== input.provinceCode);
   if (elsewhere.length > 0) throw bad(`Đoàn không thuộc ${province.name}: ${elsewhere.map((t) => t.name).join('; ')} / team of another province`);
 
   const { picked, fromSet } = await pickedCommunes(db, scope, input);

@@ -202,6 +202,11 @@ for (const dialect of dialectsUnderTest()) {
       const unknown = await call('plans.create', 'mutation', { ...base, communes: { codes: ['99999'] } });
       expect(unknown.status).toBe(400);
       expect(unknown.body.error.message).toMatch(/Không có xã trong Tỉnh Hà Tĩnh: 99999/);
+      // Hà Tĩnh is 42 in both structures: a 2025 team on a pre-2025 plan is told which, not "another province"
+      const team2025 = (await ok('teams.create', 'mutation', { structure: '2025', provinceCode: '42', name: 'Đoàn 2025' })).id;
+      const otherStructure = await call('plans.create', 'mutation', { ...base, teamIds: [team2025] });
+      expect(otherStructure.status).toBe(400);
+      expect(otherStructure.body.error.message).toMatch(/^Kế hoạch lập theo đơn vị hành chính trước 01\/07\/2025, đoàn sau lập theo hệ đơn vị kia: Đoàn 2025/);
       const notADate = await call('plans.create', 'mutation', { ...base, firstDay: '2025-02-30' });
       expect(notADate.status).toBe(400);
       const hours = await call('teams.update', 'mutation', { id: teams[0], settings: { dayStart: '17:00', dayEnd: '07:30' } });
