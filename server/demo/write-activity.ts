@@ -11,13 +11,14 @@
 //   is not in VisitTable's type, hence the sql.ref.)
 // A supervisor demo account (server/auth/demo-accounts.ts) whose scope is one province becomes a
 // member of that province's first team, if the account exists at seed time.
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { SIMULATED_TEAM_MARK, type ActivityOutput } from '../../core/simulate/programme-activity.ts';
 import { firstTeamName } from '../../core/simulate/programme-activity-teams.ts';
 import { SIMULATED_SOURCE_PREFIX } from '../../core/simulate/sources.ts';
 import { parseStoredScope } from '../accounts/account-row.ts';
 import { DEMO_ACCOUNTS } from '../auth/demo-accounts.ts';
 import type { Database, ProjectTable, TeamMemberTable, VisitTable } from '../db/schema.ts';
+import { provinceSeat } from '../plans/province-seat.ts';
 import { bulkInsert } from './bulk-insert.ts';
 
 export type ActivityTable = 'project' | 'team' | 'team_member' | 'visit';
@@ -153,19 +154,47 @@ async function upsertTeams(trx: Transaction<Database>, activity: ActivityOutput,
 }
 
 /**
- * Demo teams plan from their province's label point (where the Sở is, near enough for a plan);
+ * Demo teams start from their provincial seat (server/plans/province-seat.ts: the Sở is there);
  * their other settings are the columns' defaults (07:30-17:00, 60 minutes a commune, car, home
- * every evening). Also run on a skipped seed: teams seeded before migration 0011 get a base.
+ * every evening). A pre-2025 team's base is the seat district itself, a 2025 team's that
+ * district's point (it has no unit in the 2025 structure). Also run on a skipped seed: teams
+ * seeded before migration 0011, or given the province's middle as base by an earlier version,
+ * get the seat.
  */
 export async function baseDemoTeams(db: Kysely<Database> | Transaction<Database>): Promise<number> {
-  const result = await db
-    .updateTable('team')
-    .set((eb) => ({ base_kind: 'unit' as const, base_structure: eb.ref('structure'), base_code: eb.ref('province_code') }))
+  const unbased = (eb: ExpressionBuilder<Database, 'team'>) =>
+    eb.or([
+      eb('base_kind', 'is', null),
+      eb.and([eb('base_kind', '=', 'unit'), eb('base_structure', '=', eb.ref('structure')), eb('base_code', '=', eb.ref('province_code'))]),
+    ]);
+  const provinces = await db
+    .selectFrom('team')
+    .select(['structure', 'province_code'])
+    .distinct()
     .where('name', 'like', DEMO_TEAM_PATTERN)
-    .where('base_kind', 'is', null)
     .where('structure', 'is not', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .where('province_code', 'is not', null)
+    .where(unbased)
+    .execute();
+  let updated = 0;
+  for (const { structure, province_code: code } of provinces) {
+    const seat = await provinceSeat(db, structure!, code!);
+    if (!seat?.district) continue;
+    const base =
+      structure === 'pre2025'
+        ? { base_kind: 'unit' as const, base_structure: 'pre2025' as const, base_code: seat.district.code, base_lon: null, base_lat: null, base_label: null }
+        : { base_kind: 'point' as const, base_structure: null, base_code: null, base_lon: seat.lon, base_lat: seat.lat, base_label: `${seat.district.name} (trước 01/07/2025) — trụ sở tỉnh` };
+    const result = await db
+      .updateTable('team')
+      .set(base)
+      .where('name', 'like', DEMO_TEAM_PATTERN)
+      .where('structure', '=', structure)
+      .where('province_code', '=', code)
+      .where(unbased)
+      .executeTakeFirst();
+    updated += Number(result.numUpdatedRows);
+  }
+  return updated;
 }
 
 /**

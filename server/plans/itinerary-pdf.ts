@@ -80,8 +80,8 @@ function teamPages(sheet: Sheet, plan: PlanView, it: ItineraryTeam): void {
   for (const line of [
     `Kế hoạch: ${plan.name}${status}`,
     `Tỉnh: ${plan.provinceName}; thời gian: ${dateVi(plan.firstDay)}–${dateVi(plan.lastDay)}`,
-    // the solver starts a team without a base at the province's label point (plan-inputs.ts)
-    `Nơi xuất phát: ${it.base ? it.base.name : `chưa đặt; lịch tính từ trung tâm ${plan.provinceName}`}`,
+    // the solver starts a team without a base at the provincial seat (province-seat.ts)
+    `Nơi xuất phát: ${it.base ? it.base.name : `chưa đặt; lịch tính từ trụ sở ${plan.provinceName} (ước tính)`}`,
     `Giờ làm việc: ${team.dayStart}–${team.dayEnd}; ${team.serviceMinutes} phút tại mỗi xã`,
     `Phương tiện: ${team.vehicle === 'car' ? 'ô tô' : 'xe máy'}; ${team.overnight ? 'nghỉ đêm tại xã cuối ngày' : 'về nơi xuất phát mỗi tối'}`,
     ...(team.members && team.members.length > 0

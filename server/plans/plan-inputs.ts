@@ -1,7 +1,7 @@
 // What solving or re-checking a plan needs, read from the database: its teams with their start
 // point, its communes with their label points, where they are routed now, the province's terrain.
-// A team without a base starts (and ends) at its province's label point: the provincial town,
-// where the Sở is, is the usual start of a provincial team.
+// A team without a base starts (and ends) at its province's seat (province-seat.ts): the
+// provincial town, where the Sở is, is the usual start of a provincial team.
 import type { Kysely, Transaction } from 'kysely';
 import type { CurrentRoute, PlanningCommune, PlanningTeam } from '../../core/visit-plan/build-problem.ts';
 import type { PlanStop } from '../../core/visit-plan/plan-view.ts';
@@ -10,6 +10,7 @@ import type { Database, StructureId } from '../db/schema.ts';
 import type { TeamRecord } from '../teams/team-rows.ts';
 import { teamsByIds } from '../teams/team-rows.ts';
 import { planCommunes } from './plan-view.ts';
+import { provinceSeat } from './province-seat.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -46,10 +47,12 @@ export async function provinceFacts(db: Db, structure: StructureId, code: string
       .execute();
     regions = old.map((o) => o.region);
   }
-  return { name: p.full_name, point: { lon: Number(p.label_lon ?? p.centroid_lon ?? 0), lat: Number(p.label_lat ?? p.centroid_lat ?? 0) }, terrain: terrainOfRegions(regions) };
+  const seat = await provinceSeat(db, structure, code);
+  const point = seat ? { lon: seat.lon, lat: seat.lat } : { lon: Number(p.label_lon ?? p.centroid_lon ?? 0), lat: Number(p.label_lat ?? p.centroid_lat ?? 0) };
+  return { name: p.full_name, point, terrain: terrainOfRegions(regions) };
 }
 
-/** A team's start: its base, else the province's point. */
+/** A team's start: its base, else the province's seat. */
 export function withStart(team: TeamRecord, province: ProvinceFacts): PlanningTeam & { simulated: boolean } {
   const { structure: _s, provinceCode: _p, ...rest } = team;
   return { ...rest, start: team.base ? { lon: team.base.lon, lat: team.base.lat } : province.point };

@@ -121,6 +121,22 @@ for (const dialect of dialectsUnderTest()) {
       expect((await seedDemo(database.db)).linkedAccounts).toEqual([]);
     });
 
+    it('starts demo teams from their provincial seat: the province’s first district by GSO code, for a 2025 province the seat of the old province with its code', async () => {
+      const baseOf = (structure: '2025' | 'pre2025', code: string) =>
+        database.db.selectFrom('team').select(['base_kind', 'base_structure', 'base_code', 'base_label', 'base_lon', 'base_lat']).where('structure', '=', structure).where('province_code', '=', code).where('name', 'like', '%(mô phỏng)').execute();
+      for (const team of await baseOf('pre2025', '54')) expect(team).toMatchObject({ base_kind: 'unit', base_structure: 'pre2025', base_code: '555' }); // Thành phố Tuy Hòa
+      // 2025 Lào Cai took Yên Bái's code 15 and its seat; 2025 Đắk Lắk 66 kept Buôn Ma Thuột
+      for (const [code, seat] of [['15', 'Thành phố Yên Bái'], ['66', 'Thành phố Buôn Ma Thuột']] as const) {
+        const teams = await baseOf('2025', code);
+        expect(teams.length).toBeGreaterThan(0);
+        for (const team of teams) expect(team).toMatchObject({ base_kind: 'point', base_label: `${seat} (trước 01/07/2025) — trụ sở tỉnh` });
+      }
+      // a base left at the province's middle by an earlier version moves to the seat on the next (skipped) seed
+      await database.db.updateTable('team').set({ base_kind: 'unit', base_structure: 'pre2025', base_code: '42', base_lon: null, base_lat: null, base_label: null }).where('structure', '=', 'pre2025').where('province_code', '=', '42').execute();
+      expect((await seedDemo(database.db)).skipped).toBe(true);
+      for (const team of await baseOf('pre2025', '42')) expect(team).toMatchObject({ base_kind: 'unit', base_code: '436' }); // Thành phố Hà Tĩnh
+    });
+
     it('gives the demo supervisor a published plan from today, kept while it lasts and made anew after', { timeout: 60_000 }, async () => {
       // 2026-11-23 is a Monday: the two teams have five working days in the plan's seven
       let now = new Date('2026-11-23T01:00:00Z');

@@ -106,7 +106,7 @@ for (const dialect of dialectsUnderTest()) {
       expect((await call('teams.create', 'mutation', { structure: 'pre2025', provinceCode: '54', name: 'Không được' })).status).toBe(403);
     });
 
-    it('gives demo teams their province as base', async () => {
+    it('gives demo teams their provincial seat as base', async () => {
       const demo = await app.database.db
         .insertInto('team')
         .values({ name: 'Đoàn giám sát số 9 – Sở LĐ-TB&XH Hà Tĩnh (mô phỏng)', ...{ structure: 'pre2025', province_code: '42' }, created_at: new Date().toISOString() })
@@ -114,7 +114,7 @@ for (const dialect of dialectsUnderTest()) {
         .executeTakeFirstOrThrow();
       expect((await teamOf(Number(demo.id))).base).toBeNull();
       expect(await baseDemoTeams(app.database.db)).toBe(1);
-      expect(await teamOf(Number(demo.id))).toMatchObject({ simulated: true, base: { kind: 'unit', code: '42' }, dayStart: '07:30', dayEnd: '17:00', serviceMinutes: 60, vehicle: 'car', overnight: false });
+      expect(await teamOf(Number(demo.id))).toMatchObject({ simulated: true, base: { kind: 'unit', code: '436', name: 'Thành phố Hà Tĩnh' }, dayStart: '07:30', dayEnd: '17:00', serviceMinutes: 60, vehicle: 'car', overnight: false });
     });
   });
 }
