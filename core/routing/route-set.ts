@@ -119,6 +119,33 @@ export class RouteSet {
     this.total += this.routeCost[v];
   }
 
+  /**
+   * Takes stops out of route v until its walk holds again, appending them to `out` from `count`;
+   * returns the new count. Removing stops can break a route: on an overnight trip the team sleeps
+   * where the day's last visit is, so a visit taken out can leave it farther from the next
+   * morning's first stop (and late on the last day); a matrix that is not a metric (OSRM's) can
+   * make a leg without the middle stop longer. The insertion test resumes stored walks on the
+   * assumption that every route is feasible, so the ruin restores that at once.
+   */
+  restoreFeasibility(v: number, out: Int32Array, count: number): number {
+    const cp = this.cp;
+    if (!cp.timed) return count;
+    const b = v * this.cap;
+    const w = this.walker;
+    for (;;) {
+      const n = this.len[v];
+      if (n === 0) return count;
+      w.begin(v);
+      let broken = -1;
+      for (let p = 0; p < n && broken < 0; p++) if (!w.visit(this.seq[b + p])) broken = p;
+      if (broken < 0 && w.finish()) return count;
+      // the first stop that no longer fits, or the last one when the trip cannot get back
+      const p = broken >= 0 ? broken : n - 1;
+      out[count++] = this.seq[b + p];
+      this.removeRange(v, p, p + 1);
+    }
+  }
+
   /** Replace route v's sequence wholesale (used by intra-route improvement). */
   setRoute(v: number, jobs: ArrayLike<number>, n: number): void {
     const b = v * this.cap;

@@ -97,7 +97,11 @@ export class Ruiner {
         rs.removeRange(v, from, from + l + m, keepFrom, keepFrom + m);
       }
     }
-    for (let i = 0; i < nRuined; i++) this.ruined[this.ruinedList[i]] = 0;
+    for (let i = 0; i < nRuined; i++) {
+      const v = this.ruinedList[i];
+      count = rs.restoreFeasibility(v, out, count);
+      this.ruined[v] = 0;
+    }
     return count;
   }
 }
