@@ -38,6 +38,15 @@ describe('team settings form', () => {
     expect(checkTeamForm({ ...form, baseKind: 'none' }).settings?.base).toBeNull();
   });
 
+  it('drops a point’s label when the point moves and the label was left as it was; keeps a label typed anew', () => {
+    const seat = { ...team, base: { kind: 'point' as const, lon: 105.9, lat: 18.34, label: 'Thành phố Hà Tĩnh — trụ sở tỉnh' } };
+    const form = formFromTeam(seat);
+    expect(checkTeamForm(form).settings?.base).toEqual(seat.base);
+    const moved = { ...form, lon: '105,6', lat: '18,2' };
+    expect(checkTeamForm(moved).settings?.base).toEqual({ kind: 'point', lon: 105.6, lat: 18.2, label: null });
+    expect(checkTeamForm({ ...moved, label: 'UBND huyện Hương Khê' }).settings?.base).toMatchObject({ label: 'UBND huyện Hương Khê' });
+  });
+
   it('names each wrong field, in Vietnamese', () => {
     const form: TeamForm = { ...formFromTeam(team), baseKind: 'point', lon: '200', lat: 'abc', dayStart: '17:00', dayEnd: '08:00', serviceMinutes: '1,5', availableDays: '18/05/2026, 31/02/2026' };
     const { errors } = checkTeamForm(form);

@@ -12,6 +12,9 @@ export interface TeamForm {
   lon: string;
   lat: string;
   label: string;
+  /** The point ("lon,lat") and label the team had when the form opened: a label typed for one
+   *  place must not stay on another, so moving the point without touching the label drops it. */
+  labelledPoint?: { at: string; label: string };
   dayStart: string;
   dayEnd: string;
   serviceMinutes: string | number | null;
@@ -44,6 +47,7 @@ export function formFromTeam(team: Settings): TeamForm {
     lon: base?.kind === 'point' ? String(base.lon) : '',
     lat: base?.kind === 'point' ? String(base.lat) : '',
     label: base?.kind === 'point' ? (base.label ?? '') : '',
+    labelledPoint: base?.kind === 'point' && base.label ? { at: `${base.lon},${base.lat}`, label: base.label } : undefined,
     dayStart: team.dayStart,
     dayEnd: team.dayEnd,
     serviceMinutes: String(team.serviceMinutes),
@@ -98,7 +102,8 @@ export function checkTeamForm(form: TeamForm): { settings: TeamSettingsInput; er
     // Vietnam with its islands: 102-118 E, 6-23.5 N (the server's VIETNAM_BOUNDS, server/plans/plan-input.ts)
     if (!(lon >= 102 && lon <= 118)) errors.lon = 'teams.invalid.lon';
     if (!(lat >= 6 && lat <= 23.5)) errors.lat = 'teams.invalid.lat';
-    if (!errors.lon && !errors.lat) base = { kind: 'point', lon, lat, label: form.label.trim() || null };
+    const stale = form.labelledPoint !== undefined && form.labelledPoint.at !== `${lon},${lat}` && form.label === form.labelledPoint.label;
+    if (!errors.lon && !errors.lat) base = { kind: 'point', lon, lat, label: stale ? null : form.label.trim() || null };
   }
   const start = minutesOfDay(form.dayStart);
   const end = minutesOfDay(form.dayEnd);
