@@ -9,6 +9,8 @@
 // first. The plan goes through the same createPlan / publishPlan as a planner's, written by the
 // demo admin; its name and its visits are marked simulated.
 import { sql, type Kysely } from 'kysely';
+import { vietnamLocal } from '../../core/visit-plan/itinerary-format.ts';
+import { addDays } from '../../core/visit-plan/plan-days.ts';
 import { auditedWriter, type AuditActor } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { createPlan, removePlan } from '../plans/plan-store.ts';
@@ -24,10 +26,8 @@ const COMMUNES = 14;
 const DAYS = 7;
 const TEAMS = 2;
 
-/** The calendar date in Vietnam (UTC+7, no summer time) at `now`. */
-export function vietnamDate(now: Date, plusDays = 0): string {
-  return new Date(now.getTime() + 7 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
-}
+/** The calendar date in Vietnam (UTC+7, no summer time) at `now`, `plusDays` later. */
+export const vietnamDate = (now: Date, plusDays = 0): string => addDays(vietnamLocal(now).day, plusDays);
 
 export interface DemoPlanReport {
   planId: number | null;

@@ -3,11 +3,11 @@
 // locked ones. Each reads the plan, computes outside any transaction (a solve takes seconds),
 // then writes in one audited transaction that refuses a plan changed meanwhile (409).
 import { TRPCError } from '@trpc/server';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { moveStop, type MoveTarget } from '../../core/visit-plan/move-stop.ts';
 import { LEFT_OUT_BY_HAND } from '../../core/visit-plan/plan-messages.ts';
 import { planDays, shortDate, teamDays } from '../../core/visit-plan/plan-days.ts';
-import type { AuditedWrite } from '../audit/audit-log.ts';
+import type { AuditedWrite, RecordChange } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { loadPlanInputs, type PlanInputs } from './plan-inputs.ts';
 import { planNotFound } from './plan-access.ts';
@@ -68,26 +68,32 @@ export async function lockCommunes(db: Kysely<Database>, audited: AuditedWrite, 
 export async function setRequired(db: Kysely<Database>, audited: AuditedWrite, planId: number, code: string, required: boolean, actor: Actor): Promise<void> {
   const inputs = await inputsOf(db, planId);
   requireCommunes(inputs, [code]);
-  await setCommuneFlag(audited, inputs, { column: 'required', codes: [code], value: required }, actor);
-  // A must-visit commune left out is a problem, an optional one is not: check the routes again.
-  const fresh = await inputsOf(db, planId);
-  const answer = await checkPlanAsItStands(fresh);
-  await audited((trx, audit) => storeAnswer(trx, audit, fresh, answer, actor));
+  // A must-visit commune left out is a problem, an optional one is not: the routes are checked
+  // with the new flag, and the flag and the check are written together.
+  const answer = await checkPlanAsItStands({ ...inputs, communes: inputs.communes.map((c) => (c.code === code ? { ...c, required } : c)) });
+  await audited(async (trx, audit) => {
+    await storeAnswer(trx, audit, inputs, answer, actor);
+    await writeCommuneFlag(trx, audit, inputs, { column: 'required', codes: [code], value: required });
+  });
 }
 
-async function setCommuneFlag(
-  audited: AuditedWrite,
-  inputs: PlanInputs & { planId: number },
-  change: { column: 'locked' | 'required'; codes: readonly string[]; value: boolean },
-  actor: Actor,
-): Promise<void> {
+interface FlagChange {
+  column: 'locked' | 'required';
+  codes: readonly string[];
+  value: boolean;
+}
+
+async function setCommuneFlag(audited: AuditedWrite, inputs: PlanInputs & { planId: number }, change: FlagChange, actor: Actor): Promise<void> {
   await audited(async (trx, audit) => {
     const plan = await trx.selectFrom('visit_plan').select('updated_at').where('id', '=', inputs.planId).executeTakeFirst();
     if (!plan || plan.updated_at !== inputs.updatedAt) throw planChanged();
-    const flag = change.value ? 1 : 0;
-    await trx.updateTable('visit_plan_commune').set({ [change.column]: flag }).where('plan_id', '=', inputs.planId).where('unit_code', 'in', [...change.codes]).execute();
+    await writeCommuneFlag(trx, audit, inputs, change);
     await trx.updateTable('visit_plan').set({ updated_at: actor.now }).where('id', '=', inputs.planId).execute();
-    const before = inputs.communes.filter((c) => change.codes.includes(c.code)).map((c) => ({ code: c.code, [change.column]: c[change.column] }));
-    await audit({ table: 'visit_plan_commune', key: { plan_id: inputs.planId, codes: change.codes }, before: { communes: before }, after: { [change.column]: change.value } });
   });
+}
+
+async function writeCommuneFlag(trx: Transaction<Database>, audit: RecordChange, inputs: PlanInputs & { planId: number }, change: FlagChange): Promise<void> {
+  await trx.updateTable('visit_plan_commune').set({ [change.column]: change.value ? 1 : 0 }).where('plan_id', '=', inputs.planId).where('unit_code', 'in', [...change.codes]).execute();
+  const before = inputs.communes.filter((c) => change.codes.includes(c.code)).map((c) => ({ code: c.code, [change.column]: c[change.column] }));
+  await audit({ table: 'visit_plan_commune', key: { plan_id: inputs.planId, codes: change.codes }, before: { communes: before }, after: { [change.column]: change.value } });
 }

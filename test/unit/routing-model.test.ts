@@ -9,20 +9,9 @@ import type { Job, RoutingProblem, Vehicle } from '../../core/routing/model.ts';
 import { solve } from '../../core/routing/solve.ts';
 import { SearchRandom } from '../../core/routing/prng.ts';
 import { greatCircleMatrix, haversineMetres, LOWLAND_TRAVEL, MOUNTAIN_TRAVEL } from '../../core/routing/travel-matrix.ts';
+// locations at positions in minutes along a road, distances in metres at 1 km/min
+import { lineMatrix as line } from './visit-plan-fixture.ts';
 
-/** Locations at these positions (minutes along a road); distances in metres at 1 km/min. */
-function line(positions: number[]) {
-  const n = positions.length;
-  const durations = new Float64Array(n * n);
-  const distances = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      durations[i * n + j] = Math.abs(positions[i] - positions[j]);
-      distances[i * n + j] = durations[i * n + j] * 1000;
-    }
-  }
-  return { size: n, durations, distances };
-}
 
 const day = (start: number, end: number) => ({ start, end });
 const vehicle = (id: string, extra: Partial<Vehicle> = {}): Vehicle => ({ id, start: 0, end: 0, shifts: [day(0, 1000)], ...extra });

@@ -1,7 +1,9 @@
 // The planning screen's calls to the server (teams.*, plans.*), in one place so the components
-// know nothing of tRPC. Shapes are the server's answers (AppRouter); the plan itself is the
+// know nothing of tRPC. Shapes are the server's inputs and answers (AppRouter); the plan itself is the
 // shared PlanView of core/visit-plan.
-import type { PlanView, TeamBase, Vehicle } from '../../../core/visit-plan/plan-view.ts';
+import type { inferRouterInputs } from '@trpc/server';
+import type { PlanView, TeamBase } from '../../../core/visit-plan/plan-view.ts';
+import type { AppRouter } from '../../../server/router.ts';
 import { trpc } from '../../lib/trpc.ts';
 
 type TeamsList = Awaited<ReturnType<typeof trpc.teams.list.query>>;
@@ -15,36 +17,13 @@ export type PlanSummary = PlansList['plans'][number];
 /** A priority set sent to visit planning (prioritise view), a plan can start from it. */
 export type SentSet = PlansList['sentSets'][number];
 
-/** What the team form sends: the base by reference, the server places it. */
-export type BaseInput = { kind: 'unit'; structure: '2025' | 'pre2025'; code: string } | { kind: 'point'; lon: number; lat: number; label: string | null } | null;
+type Inputs = inferRouterInputs<AppRouter>;
 
-export interface TeamSettingsInput {
-  base: BaseInput;
-  dayStart: string;
-  dayEnd: string;
-  serviceMinutes: number;
-  availableDays: string[] | null;
-  vehicle: Vehicle;
-  overnight: boolean;
-}
-
-export interface MemberInput {
-  userId: number | null;
-  displayName: string;
-  /** "trưởng đoàn", "thành viên"…; null when not said. */
-  roleInTeam: string | null;
-}
-
-export interface NewPlan {
-  name: string;
-  structure: '2025' | 'pre2025';
-  provinceCode: string;
-  firstDay: string;
-  lastDay: string;
-  teamIds: number[];
-  communes: { setId: number } | { codes: string[] };
-  requiredCodes?: string[];
-}
+/** What the team form sends: every setting, the base by reference (the server places it). */
+export type TeamSettingsInput = Required<Inputs['teams']['update']['settings']>;
+export type BaseInput = TeamSettingsInput['base'];
+export type MemberInput = Inputs['teams']['setMembers']['members'][number];
+export type NewPlan = Inputs['plans']['create'];
 
 /** A stored base as the form's input (a unit base goes back by its code). */
 export function baseInput(base: TeamBase | null): BaseInput {

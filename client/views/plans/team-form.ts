@@ -1,7 +1,7 @@
 // The team settings form as plain text fields, and its check before teams.update: times 'HH:MM'
 // with the day ending after it starts, a service time in whole minutes, a base picked or typed,
 // available days typed as dates. Pure; errors are message keys the form shows in Vietnamese.
-import type { TeamBase, Vehicle } from '../../../core/visit-plan/plan-view.ts';
+import type { TeamSettings, Vehicle } from '../../../core/visit-plan/plan-view.ts';
 import type { MessageKey } from '../../lib/i18n/messages.ts';
 import type { TeamSettingsInput } from './plans-api.ts';
 
@@ -27,19 +27,9 @@ export interface TeamForm {
 export type TeamFormField = 'base' | 'lon' | 'lat' | 'dayStart' | 'dayEnd' | 'serviceMinutes' | 'availableDays';
 export type TeamFormErrors = Partial<Record<TeamFormField, MessageKey>>;
 
-interface Settings {
-  base: TeamBase | null;
-  dayStart: string;
-  dayEnd: string;
-  serviceMinutes: number;
-  availableDays: string[] | null;
-  vehicle: Vehicle;
-  overnight: boolean;
-}
-
 const isoToVi = (iso: string) => iso.split('-').reverse().join('/');
 
-export function formFromTeam(team: Settings): TeamForm {
+export function formFromTeam(team: TeamSettings): TeamForm {
   const base = team.base;
   return {
     baseKind: base === null ? 'none' : base.kind,
