@@ -4,16 +4,13 @@
 // itself: what it shows is what the server checked.
 import type { PlanView } from '../../../core/visit-plan/plan-view.ts';
 import { t } from '../../lib/i18n/i18n.svelte.ts';
+import { errorMessage, runOneAtATime } from './one-at-a-time.ts';
 import type { PlanDraft } from './plan-draft.ts';
 import { whereIs, type MoveTarget, type PlanFilter } from './plan-list.ts';
 import { plansApi, type NewPlan, type PlanSummary, type SentSet } from './plans-api.ts';
 
 /** What is running, for the busy state ("Đang lập lộ trình…"); null when idle. */
 export type PlanWork = 'loading' | 'create' | 'move' | 'lock' | 'required' | 'solve' | 'publish' | 'remove';
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class PlansModel {
   plans = $state<PlanSummary[]>([]);
@@ -158,20 +155,7 @@ export class PlansModel {
     return this.run(work, async () => this.show(await call(plan.id), false)).then(() => undefined);
   }
 
-  /** One edit at a time: the server answers each with the whole plan, a second would race it. */
-  private async run(work: PlanWork, body: () => Promise<void>): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = work;
-    this.error = null;
-    this.message = null;
-    try {
-      await body();
-      return true;
-    } catch (error) {
-      this.error = t('plans.error', { message: errorMessage(error) });
-      return false;
-    } finally {
-      this.busy = null;
-    }
+  private run(work: PlanWork, body: () => Promise<void>): Promise<boolean> {
+    return runOneAtATime(this, work, body, (message) => t('plans.error', { message }));
   }
 }

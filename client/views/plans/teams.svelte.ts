@@ -1,7 +1,7 @@
 // State of the "Đội giám sát" tab: the teams in the caller's scope (the server narrows them),
 // a province filter, the team being edited and its save. The form's own check is team-form.ts.
 import { t } from '../../lib/i18n/i18n.svelte.ts';
-import { errorMessage } from './plans.svelte.ts';
+import { errorMessage, runOneAtATime } from './one-at-a-time.ts';
 import { plansApi, type MemberInput, type TeamRow, type TeamSettingsInput } from './plans-api.ts';
 
 export interface ProvinceChoice {
@@ -32,7 +32,7 @@ export class TeamsModel {
   /** provinceChoiceKey of the province shown, '' for every one in scope. */
   province = $state('');
   editing = $state<number | null>(null);
-  busy = $state(false);
+  busy = $state<'saving' | null>(null);
   error = $state<string | null>(null);
   message = $state<string | null>(null);
   /** The team whose base is being picked with a click on the map. */
@@ -72,19 +72,7 @@ export class TeamsModel {
     });
   }
 
-  private async run(body: () => Promise<void>): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    this.error = null;
-    this.message = null;
-    try {
-      await body();
-      return true;
-    } catch (error) {
-      this.error = t('teams.error', { message: errorMessage(error) });
-      return false;
-    } finally {
-      this.busy = false;
-    }
+  private run(body: () => Promise<void>): Promise<boolean> {
+    return runOneAtATime(this, 'saving', body, (message) => t('teams.error', { message }));
   }
 }
